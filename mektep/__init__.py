@@ -1,0 +1,73 @@
+"""Mektep: the official websites of every school in a district, from one deployment.
+
+This package holds what exists once per deployment; `tenants` holds what exists
+once per school. `create_app` assembles both.
+"""
+
+from flask import Flask, g
+
+from config import BASE_DIR, config_from_env
+from mektep.extensions import babel, csrf, db, login_manager, migrate
+
+
+def create_app(config=None):
+    app = Flask(
+        __name__,
+        template_folder=str(BASE_DIR / "templates"),
+        static_folder=str(BASE_DIR / "static"),
+        instance_path=str((config or config_from_env()).INSTANCE_DIR),
+    )
+    app.config.from_object(config or config_from_env())
+    app.config["INSTANCE_DIR"].mkdir(parents=True, exist_ok=True)
+
+    _init_extensions(app)
+    _register_blueprints(app)
+    _register_request_hooks(app)
+
+    from mektep import cli, errors, formatting, i18n, security
+
+    i18n.init_app(app)
+    formatting.init_app(app)
+    errors.init_app(app)
+    security.init_app(app)
+    cli.init_app(app)
+    return app
+
+
+def _init_extensions(app):
+    from mektep import i18n, models  # noqa: F401  (models registers every table)
+    from mektep.accounts.session import load_user
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(BASE_DIR / "migrations"), render_as_batch=True)
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=i18n.get_locale, timezone_selector=None)
+    login_manager.init_app(app)
+    login_manager.user_loader(load_user)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = None
+
+
+def _register_blueprints(app):
+    from mektep.accounts import bp as auth_bp
+    from mektep.district import bp as district_bp
+    from mektep.home import bp as home_bp
+    from tenants.admin import bp as admin_bp
+    from tenants.public import bp as public_bp
+
+    for blueprint in (auth_bp, district_bp, home_bp, admin_bp, public_bp):
+        app.register_blueprint(blueprint)
+
+    @app.route("/")
+    def index():
+        """The apex shows the district's directory; a school's host its home page."""
+        from mektep.home.routes import directory
+        from tenants.public.routes import home
+
+        return home() if g.school is not None else directory()
+
+
+def _register_request_hooks(app):
+    from tenants.resolver import resolve_tenant
+
+    app.before_request(resolve_tenant)

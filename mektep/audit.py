@@ -1,0 +1,43 @@
+"""The audit log: who did what, when, in which school, from which host."""
+
+from flask import g, has_request_context, request
+from flask_login import current_user
+
+from mektep.extensions import db
+from tenants.models import utcnow
+
+
+class AuditEntry(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    created_at = db.Column(db.DateTime, nullable=False, default=utcnow, index=True)
+    user_id = db.Column(db.ForeignKey("user.id"), index=True)
+    school_id = db.Column(db.ForeignKey("school.id"), index=True)
+    action = db.Column(db.String(80), nullable=False)
+    detail = db.Column(db.String(1000), nullable=False, default="")
+    host = db.Column(db.String(255), nullable=False, default="")
+    address = db.Column(db.String(64), nullable=False, default="")
+
+    user = db.relationship("User")
+    school = db.relationship("School")
+
+
+def record(action, detail="", school=None, user=None):
+    """Add an audit entry to the session; it is committed with the action it records."""
+    if has_request_context():
+        if user is None and current_user.is_authenticated:
+            user = current_user
+        if school is None:
+            school = g.get("school")
+        host, address = request.host, request.remote_addr or ""
+    else:
+        host, address = "cli", ""
+    entry = AuditEntry(
+        action=action,
+        detail=str(detail)[:1000],
+        host=host[:255],
+        address=address[:64],
+        user_id=user.id if user is not None else None,
+        school_id=school.id if school is not None else None,
+    )
+    db.session.add(entry)
+    return entry

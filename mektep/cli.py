@@ -1,0 +1,125 @@
+"""Operations from the command line: `flask --app wsgi district|schools|demo ...`.
+
+Messages are in English (the locale is forced) and bad input exits non-zero.
+"""
+
+import click
+from email_validator import EmailNotValidError, validate_email
+from flask.cli import AppGroup
+from flask_babel import force_locale
+
+from mektep.accounts.models import User
+from mektep.extensions import db
+from tenants.models import School
+
+district_cli = AppGroup("district", help="District administrators.")
+schools_cli = AppGroup("schools", help="Provision and manage schools.")
+demo_cli = AppGroup("demo", help="Demonstration data.")
+
+
+def checked_email(value):
+    try:
+        return validate_email(value, check_deliverability=False).normalized.lower()
+    except EmailNotValidError as error:
+        raise click.BadParameter(f"{value!r} is not a valid e-mail address ({error}).") from None
+
+
+def school_by_slug(slug):
+    school = db.session.scalar(db.select(School).where(School.slug == slug.lower()))
+    if school is None:
+        raise click.ClickException(f"No school with the address {slug!r}.")
+    return school
+
+
+@district_cli.command("create-admin")
+@click.argument("email")
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
+@click.option("--name", default="", help="Display name.")
+def create_district_admin(email, password, name):
+    """Create a district administrator, or make an existing user one."""
+    from mektep.forms import MIN_PASSWORD_LENGTH
+
+    email = checked_email(email)
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise click.BadParameter(f"A password has at least {MIN_PASSWORD_LENGTH} characters.")
+    user = db.session.scalar(db.select(User).where(User.email == email))
+    if user is None:
+        user = User(email=email)
+        db.session.add(user)
+    user.display_name = name or user.display_name
+    user.is_district_admin = True
+    user.set_password(password)
+    db.session.commit()
+    click.echo(f"District administrator {email} is ready.")
+
+
+@schools_cli.command("create")
+@click.argument("slug")
+@click.option("--name-ky", required=True, help="Full name in Kyrgyz.")
+@click.option("--name-ru", required=True, help="Full name in Russian.")
+@click.option("--language", type=click.Choice(["ky", "ru"]), default="ky")
+@click.option("--admin-email", required=True, help="E-mail of the first school admin.")
+def create_school_command(slug, name_ky, name_ru, language, admin_email):
+    """Create a school and its first admin; prints the admin's set-up link."""
+    from mektep.district.provisioning import ProvisioningError, create_school
+
+    admin_email = checked_email(admin_email)
+    if not name_ky.strip() or not name_ru.strip():
+        raise click.BadParameter("Both names must be given.")
+    with force_locale("en"):
+        try:
+            school, link = create_school(slug, name_ky, name_ru, language, admin_email)
+        except ProvisioningError as error:
+            db.session.rollback()
+            raise click.ClickException(f"{error.field}: {error.message}") from None
+    click.echo(f"Created {school.slug}: {school.name_ky}")
+    click.echo(f"Set-up link for {admin_email}: {link}" if link else
+               f"{admin_email} already has an account and is now its admin.")
+
+
+@schools_cli.command("list")
+def list_schools():
+    """List every school with its status and host."""
+    from flask import current_app
+
+    for school in db.session.scalars(db.select(School).order_by(School.slug)):
+        host = school.host(current_app.config["BASE_DOMAIN"])
+        click.echo(f"{school.slug:<20} {school.status:<10} {host:<40} {school.name_ky}")
+
+
+def _status_command(change):
+    @click.argument("slug")
+    def command(slug):
+        from mektep.district.provisioning import change_status
+
+        school = school_by_slug(slug)
+        if not change_status(school, change):
+            raise click.ClickException(f"{school.slug} is {school.status}; cannot {change}.")
+        click.echo(f"{school.slug} is now {school.status}.")
+
+    command.__doc__ = f"{change.capitalize()} a school."
+    return schools_cli.command(change)(command)
+
+
+for _change in ("suspend", "resume", "archive"):
+    _status_command(_change)
+
+
+@demo_cli.command("load")
+@click.option("--if-empty", is_flag=True, help="Do nothing if any school exists.")
+def load_demo(if_empty):
+    """Load a demonstration district with real Kyrgyz and Russian content."""
+    from mektep.demo import load
+
+    if if_empty and db.session.scalar(db.select(School.id).limit(1)) is not None:
+        click.echo("Demo data not loaded: the database already has schools.")
+        return
+    for line in load():
+        click.echo(line)
+
+
+def init_app(app):
+    from mektep.translations_cli import i18n_cli
+
+    for group in (district_cli, schools_cli, demo_cli, i18n_cli):
+        app.cli.add_command(group)

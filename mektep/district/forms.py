@@ -1,0 +1,49 @@
+"""Forms of the district console."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import RadioField, StringField, SubmitField
+from wtforms.validators import InputRequired, Length
+
+from mektep.forms import email_field
+
+
+def school_name_field(label, description):
+    return StringField(
+        label,
+        validators=[
+            InputRequired(message=_l("Enter the school's name in both languages.")),
+            Length(max=300, message=_l("At most %(n)s characters.", n=300)),
+        ],
+        description=description,
+    )
+
+
+class SchoolCreateForm(FlaskForm):
+    slug = StringField(
+        _l("Address (subdomain)"),
+        validators=[InputRequired(message=_l("Choose the school's address."))],
+        filters=[lambda value: value.strip().lower() if value else value],
+        description=_l(
+            "Latin letters, digits and hyphens, for example school35. "
+            "The site will be at school35.%(domain)s."
+        ),
+    )
+    name_ky = school_name_field(
+        _l("Full name in Kyrgyz"), _l("As in the charter, for example №35 … атындагы мектеби.")
+    )
+    name_ru = school_name_field(_l("Full name in Russian"), _l("As in the charter."))
+    default_language = RadioField(
+        _l("Default language of the site"),
+        choices=[("ky", "Кыргызча"), ("ru", "Русский")],
+        default="ky",
+    )
+    admin_email = email_field(
+        _l("E-mail of the school's first administrator"),
+        description=_l("An account is created for this address; you get a set-up link to pass on."),
+    )
+    submit = SubmitField(_l("Create school"))
+
+
+class ConfirmForm(FlaskForm):
+    """An empty form: its CSRF token is what protects a one-button action."""

@@ -1,0 +1,103 @@
+"""District console pages."""
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from mektep import audit
+from mektep.accounts import setup_links
+from mektep.audit import AuditEntry
+from mektep.district import bp
+from mektep.district.forms import ConfirmForm, SchoolCreateForm
+from mektep.district.provisioning import (
+    STATUS_CHANGES,
+    ProvisioningError,
+    change_status,
+    create_school,
+    first_admin,
+)
+from mektep.extensions import db
+from tenants.models import School
+
+AUDIT_PAGE_SIZE = 50
+
+
+@bp.route("/")
+def schools():
+    rows = db.session.scalars(db.select(School).order_by(School.created_at.desc())).all()
+    return render_template("district/schools.html", schools=rows, confirm=ConfirmForm())
+
+
+@bp.route("/schools/new", methods=["GET", "POST"])
+def new_school():
+    form = SchoolCreateForm()
+    if form.validate_on_submit():
+        try:
+            school, link = create_school(
+                form.slug.data,
+                form.name_ky.data,
+                form.name_ru.data,
+                form.default_language.data,
+                form.admin_email.data,
+            )
+        except ProvisioningError as error:
+            db.session.rollback()
+            getattr(form, error.field).errors.append(error.message)
+        else:
+            flash(_("The school %(name)s is created.", name=school.name_ky), "success")
+            return render_template("district/created.html", school=school, link=link)
+    status = 400 if form.is_submitted() else 200
+    return render_template("district/new_school.html", form=form), status
+
+
+@bp.route("/schools/<int:school_id>/<any(suspend, resume, archive):change>", methods=["POST"])
+def school_status(school_id, change):
+    school = db.get_or_404(School, school_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    if change_status(school, change):
+        flash(_("Done: %(name)s is now %(status)s.", name=school.name_ky,
+                status=status_label(school.status)), "success")
+    else:
+        flash(_("%(name)s is %(status)s; that cannot be done now.", name=school.name_ky,
+                status=status_label(school.status)), "error")
+    return redirect(url_for("district.schools"))
+
+
+@bp.route("/schools/<int:school_id>/setup-link", methods=["POST"])
+def new_setup_link(school_id):
+    """A fresh set-up link for the school's first admin (the old one stops working)."""
+    school = db.get_or_404(School, school_id)
+    admin = first_admin(school)
+    if not ConfirmForm().validate_on_submit() or admin is None:
+        abort(400)
+    link = setup_links.external_link(admin, school)
+    audit.record("school.setup_link", admin.email, school=school)
+    db.session.commit()
+    return render_template("district/created.html", school=school, link=link, reissued=True)
+
+
+@bp.route("/audit")
+def audit_log():
+    page = request.args.get("page", 1, type=int)
+    query = db.select(AuditEntry).order_by(AuditEntry.created_at.desc(), AuditEntry.id.desc())
+    school_id = request.args.get("school", type=int)
+    if school_id:
+        query = query.where(AuditEntry.school_id == school_id)
+    entries = db.paginate(query, page=page, per_page=AUDIT_PAGE_SIZE, error_out=False)
+    return render_template("district/audit.html", entries=entries, school_id=school_id)
+
+
+def status_label(status):
+    return {
+        "active": _("active"),
+        "suspended": _("suspended"),
+        "archived": _("archived"),
+    }[status]
+
+
+@bp.app_context_processor
+def district_helpers():
+    return {"status_label": status_label, "STATUS_CHANGES": STATUS_CHANGES,
+            "is_district_admin": lambda: current_user.is_authenticated
+            and current_user.is_district_admin}

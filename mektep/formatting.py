@@ -1,0 +1,11 @@
+"""Template filters for dates and numbers in the page's locale and the district's time zone."""
+
+from flask_babel import format_date, format_datetime, format_decimal
+
+
+def init_app(app):
+    app.jinja_env.filters.update(
+        date=lambda value, style="long": format_date(value, style) if value else "",
+        datetime=lambda value, style="medium": format_datetime(value, style) if value else "",
+        number=lambda value: format_decimal(value) if value is not None else "",
+    )

@@ -1,0 +1,43 @@
+"""Form pieces shared by every face of the product."""
+
+from flask_babel import lazy_gettext as _l
+from wtforms import EmailField, PasswordField
+from wtforms.validators import Email, EqualTo, InputRequired, Length
+
+MIN_PASSWORD_LENGTH = 10
+
+
+def email_field(label=None, **kwargs):
+    return EmailField(
+        label or _l("E-mail"),
+        validators=[
+            InputRequired(message=_l("Enter an e-mail address.")),
+            Email(message=_l("Enter a valid e-mail address, such as name@example.kg."),
+                  check_deliverability=False),
+            Length(max=254, message=_l("An e-mail address is at most 254 characters.")),
+        ],
+        filters=[lambda value: value.strip().lower() if value else value],
+        **kwargs,
+    )
+
+
+def new_password_fields():
+    """(password, confirmation) fields for choosing a new password."""
+    password = PasswordField(
+        _l("New password"),
+        validators=[
+            InputRequired(message=_l("Choose a password.")),
+            Length(
+                min=MIN_PASSWORD_LENGTH,
+                max=200,
+                message=_l("A password has at least %(n)s characters.", n=MIN_PASSWORD_LENGTH),
+            ),
+        ],
+        description=_l("At least %(n)s characters. A short sentence is easy to remember.",
+                       n=MIN_PASSWORD_LENGTH),
+    )
+    confirm = PasswordField(
+        _l("Repeat the password"),
+        validators=[EqualTo("password", message=_l("The two passwords differ."))],
+    )
+    return password, confirm

@@ -1,0 +1,69 @@
+"""Languages: which one a request is in, and how links carry it on.
+
+A page's language is part of its URL (`?lang=ru`). No parameter means the
+school's default language (the district's pages default to Kyrgyz), so every
+public URL can be cached and shared. Public pages speak the two official
+languages; the admin and district pages also speak English.
+"""
+
+from flask import current_app, g, request, url_for
+
+PUBLIC_BLUEPRINTS = frozenset({"public", "home"})
+LANGUAGE_NAMES = {"ky": "Кыргызча", "ru": "Русский", "en": "English"}
+
+
+def default_language():
+    school = g.get("school")
+    return school.default_language if school is not None else "ky"
+
+
+def allowed_languages():
+    if request.blueprint in PUBLIC_BLUEPRINTS or request.endpoint == "index":
+        return current_app.config["LANGUAGES"]
+    return current_app.config["UI_LANGUAGES"]
+
+
+def choose_language():
+    """Set `g.lang` from the URL, once the tenant is known."""
+    asked = request.args.get("lang", "")
+    g.lang = asked if asked in allowed_languages() else default_language()
+
+
+def get_locale():
+    return g.get("lang") or default_language()
+
+
+def other_languages():
+    return [code for code in allowed_languages() if code != g.get("lang")]
+
+
+def add_language_to_links(endpoint, values):
+    """url_defaults hook: links keep the page's language unless told otherwise."""
+    if endpoint == "static" or "lang" in values:
+        return
+    lang = g.get("lang")
+    if lang and lang != default_language():
+        values["lang"] = lang
+
+
+def url_with(**changes):
+    """This page's URL with some query arguments changed (None removes one)."""
+    args = dict(request.view_args or {})
+    args.update(request.args.items())
+    args.update(changes)
+    return url_for(request.endpoint, **args)
+
+
+def url_in_language(lang):
+    """This page's URL in `lang` (the default language has no parameter)."""
+    return url_with(lang=None if lang == default_language() else lang)
+
+
+def init_app(app):
+    app.url_defaults(add_language_to_links)
+    app.jinja_env.globals.update(
+        url_in_language=url_in_language,
+        url_with=url_with,
+        other_languages=other_languages,
+        LANGUAGE_NAMES=LANGUAGE_NAMES,
+    )

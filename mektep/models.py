@@ -1,0 +1,5 @@
+"""Imports every model module, so that the metadata (and Alembic) knows every table."""
+
+from mektep.accounts.models import Membership, User  # noqa: F401
+from mektep.audit import AuditEntry  # noqa: F401
+from tenants.models import Domain, School  # noqa: F401

@@ -1,0 +1,74 @@
+"""The School (the tenant) and the custom domains that lead to it."""
+
+import re
+from datetime import UTC, datetime
+
+from flask_babel import gettext as _
+
+from mektep.extensions import db
+
+SLUG_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
+RESERVED_SLUGS = frozenset(
+    {
+        "www", "admin", "api", "static", "mail", "district", "smtp", "imap", "pop",
+        "ftp", "ns1", "ns2", "webmail", "help", "support", "status", "assets", "cdn",
+        "login", "auth", "app", "dev", "test", "staging",
+    }
+)
+STATUSES = ("active", "suspended", "archived")
+
+
+def utcnow():
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class School(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    slug = db.Column(db.String(63), unique=True, nullable=False)
+    name_ky = db.Column(db.String(300), nullable=False)
+    name_ru = db.Column(db.String(300), nullable=False)
+    default_language = db.Column(db.String(2), nullable=False, default="ky")
+    status = db.Column(db.String(10), nullable=False, default="active", index=True)
+    contact_email = db.Column(db.String(254))
+    created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
+
+    domains = db.relationship("Domain", back_populates="school", cascade="all, delete-orphan")
+
+    def name(self, lang):
+        """The school's name in `lang`, falling back to the other official language."""
+        own = self.name_ru if lang == "ru" else self.name_ky
+        return own or self.name_ky or self.name_ru
+
+    def host(self, base_domain):
+        return f"{self.slug}.{base_domain}"
+
+    @property
+    def is_active(self):
+        return self.status == "active"
+
+    def __repr__(self):
+        return f"<School {self.slug}>"
+
+
+class Domain(db.Model):
+    """A custom host name that redirects to the school's canonical host."""
+
+    id = db.Column(db.Integer, primary_key=True)
+    school_id = db.Column(db.ForeignKey("school.id"), nullable=False, index=True)
+    hostname = db.Column(db.String(253), unique=True, nullable=False)
+
+    school = db.relationship("School", back_populates="domains")
+
+
+def slug_problem(slug):
+    """Why `slug` cannot name a new school (a localized message), or None."""
+    if not SLUG_PATTERN.match(slug or "") or len(slug) < 2:
+        return _(
+            "Use 2 to 63 lowercase Latin letters, digits and hyphens, "
+            "not starting or ending with a hyphen."
+        )
+    if slug in RESERVED_SLUGS:
+        return _("This name is reserved; choose another.")
+    if db.session.scalar(db.select(School.id).where(School.slug == slug)) is not None:
+        return _("A school with this name already exists.")
+    return None

@@ -1,0 +1,21 @@
+"""A school's public site, read by parents, pupils and inspectors."""
+
+from flask import Blueprint, abort, g
+
+bp = Blueprint("public", __name__)
+
+
+@bp.before_request
+def schools_only():
+    if g.school is None:
+        abort(404)
+
+
+@bp.app_context_processor
+def public_menu():
+    from tenants.public.navigation import MAIN_MENU
+
+    return {"main_menu": MAIN_MENU}
+
+
+from tenants.public import routes  # noqa: E402, F401

@@ -1,0 +1,89 @@
+"""How a request finds its school: one before_request hook reading the Host.
+
+`BASE_DOMAIN` is the district's apex; `{slug}.BASE_DOMAIN` is a school; a
+custom `Domain` redirects to its school's canonical host. Ports and letter case
+are ignored; anything that is not a host name is a 400, any unknown host a 404.
+"""
+
+import re
+
+from flask import abort, current_app, g, redirect, render_template, request
+from flask_login import current_user
+
+from mektep.extensions import db
+from mektep.i18n import choose_language
+from tenants.models import Domain, School
+from tenants.scoping import bind_school
+
+HOST_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?\.?(?::\d{1,5})?$")
+# Admins of a suspended school can still reach these to sign in and fix things.
+SUSPENDED_ALLOWED_BLUEPRINTS = frozenset({"auth", "admin"})
+
+
+def split_host(host):
+    """('name', 'port') of a Host header, lower-cased, without a trailing dot."""
+    host = host.strip().lower()
+    if not HOST_PATTERN.match(host):
+        return None
+    name, _, port = host.partition(":")
+    return name.rstrip("."), port
+
+
+def base_hostname():
+    return current_app.config["BASE_DOMAIN"].split(":")[0]
+
+
+def find_school(hostname):
+    """(school, canonical) for a host name: canonical is False for a custom domain."""
+    base = base_hostname()
+    if hostname == base:
+        return None, True
+    suffix = "." + base
+    if hostname.endswith(suffix):
+        slug = hostname[: -len(suffix)]
+        if "." in slug:
+            return False, True
+        school = db.session.scalar(db.select(School).where(School.slug == slug))
+        return (school if school is not None else False), True
+    domain = db.session.scalar(db.select(Domain).where(Domain.hostname == hostname))
+    return (domain.school if domain is not None else False), False
+
+
+def canonical_url(school):
+    scheme = current_app.config["PREFERRED_URL_SCHEME"]
+    return f"{scheme}://{school.host(current_app.config['BASE_DOMAIN'])}{request.full_path}"
+
+
+def resolve_tenant():
+    """before_request: bind the school (None on the apex) and its language, or
+    answer for a host that has no site to show."""
+    parts = split_host(request.host)
+    if parts is None:
+        abort(400)
+    school, canonical = find_school(parts[0])
+    if school and not canonical:
+        return redirect(canonical_url(school).rstrip("?"), code=301)
+    bind_school(school or None)
+    choose_language()
+    if school is False:
+        return render_template("errors/unknown_school.html"), 404
+    if school is not None and school.status != "active":
+        return _inactive_school_page(school)
+    return None
+
+
+def _inactive_school_page(school):
+    if request.endpoint == "static" or _may_enter_suspended(school):
+        return None
+    status = 503 if school.status == "suspended" else 410
+    return render_template("errors/inactive_school.html", school=school), status
+
+
+def _may_enter_suspended(school):
+    if school.status != "suspended" or request.blueprint not in SUSPENDED_ALLOWED_BLUEPRINTS:
+        return False
+    if request.blueprint == "auth":
+        return True
+    return current_user.is_authenticated and (
+        current_user.is_district_admin or current_user.role_in(school) is not None
+    )

@@ -1,0 +1,81 @@
+"""The one mechanism that keeps each school's rows to itself.
+
+A model that a school owns inherits `TenantOwned`. While a request is bound to
+a school (`bind_school`), every ORM SELECT in the session gets the criterion
+`school_id = <that school>` through `with_loader_criteria`, and every row
+flushed gets (or must already have) that school's id. Tenant code therefore
+never has to remember a filter, and a guessed id of another school's row finds
+nothing. Code with no school bound (the district console, the CLI) sees all
+rows and must name the school itself.
+"""
+
+from flask import abort, g, has_app_context
+from sqlalchemy import event
+from sqlalchemy.orm import Session, declared_attr, with_loader_criteria
+
+from mektep.extensions import db
+
+
+class TenantOwned:
+    """Mixin for rows owned by one school: a non-null, indexed `school_id`."""
+
+    @declared_attr
+    def school_id(cls):
+        return db.Column(db.ForeignKey("school.id"), nullable=False, index=True)
+
+    @classmethod
+    def for_school(cls, school):
+        """A SELECT of this model's rows belonging to `school`."""
+        return db.select(cls).where(cls.school_id == school.id)
+
+    @classmethod
+    def get_for_school(cls, ident, school):
+        """The row `ident` if `school` owns it, else a 404."""
+        row = db.session.get(cls, ident)
+        if row is None or row.school_id != school.id:
+            abort(404)
+        return row
+
+
+def bound_school_id():
+    if not has_app_context():
+        return None
+    school = g.get("school")
+    return school.id if school is not None else None
+
+
+def bind_school(school):
+    """Scope this app context's queries and writes to `school` (None: unscoped)."""
+    g.school = school
+
+
+class CrossTenantWrite(Exception):
+    """A flush tried to write a row of another school than the bound one."""
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _scope_selects(execute_state):
+    school_id = bound_school_id()
+    if school_id is None or not execute_state.is_select:
+        return
+    if execute_state.is_column_load or execute_state.is_relationship_load:
+        return
+    execute_state.statement = execute_state.statement.options(
+        with_loader_criteria(
+            TenantOwned, lambda cls: cls.school_id == school_id, include_aliases=True
+        )
+    )
+
+
+@event.listens_for(Session, "before_flush")
+def _stamp_writes(session, flush_context, instances):
+    school_id = bound_school_id()
+    if school_id is None:
+        return
+    for obj in list(session.new) + list(session.dirty) + list(session.deleted):
+        if not isinstance(obj, TenantOwned):
+            continue
+        if obj.school_id is None and obj in session.new:
+            obj.school_id = school_id
+        elif obj.school_id != school_id:
+            raise CrossTenantWrite(f"{type(obj).__name__} of school {obj.school_id}")
