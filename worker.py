@@ -1,7 +1,7 @@
 """Run an RQ worker on the configured Redis (embedded or real), inside the app.
 
-    python worker.py            # work until stopped (Ctrl-C)
-    python worker.py --burst    # work off the queue, then exit
+python worker.py            # work until stopped (Ctrl-C)
+python worker.py --burst    # work off the queue, then exit
 """
 
 import argparse

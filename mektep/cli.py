@@ -73,8 +73,11 @@ def create_school_command(slug, name_ky, name_ru, language, admin_email):
             db.session.rollback()
             raise click.ClickException(f"{error.field}: {error.message}") from None
     click.echo(f"Created {school.slug}: {school.name_ky}")
-    click.echo(f"Set-up link for {admin_email}: {link}" if link else
-               f"{admin_email} already has an account and is now its admin.")
+    click.echo(
+        f"Set-up link for {admin_email}: {link}"
+        if link
+        else f"{admin_email} already has an account and is now its admin."
+    )
 
 
 @schools_cli.command("list")

@@ -43,8 +43,10 @@ def handle_csrf_error(error):
     return render_error(
         400,
         _l("The form has expired"),
-        _l("The page was open too long or came from another site. "
-           "Go back, reload the page and send the form again."),
+        _l(
+            "The page was open too long or came from another site. "
+            "Go back, reload the page and send the form again."
+        ),
     )
 
 

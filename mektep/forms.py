@@ -12,8 +12,10 @@ def email_field(label=None, **kwargs):
         label or _l("E-mail"),
         validators=[
             InputRequired(message=_l("Enter an e-mail address.")),
-            Email(message=_l("Enter a valid e-mail address, such as name@example.kg."),
-                  check_deliverability=False),
+            Email(
+                message=_l("Enter a valid e-mail address, such as name@example.kg."),
+                check_deliverability=False,
+            ),
             Length(max=254, message=_l("An e-mail address is at most 254 characters.")),
         ],
         filters=[lambda value: value.strip().lower() if value else value],
@@ -33,8 +35,10 @@ def new_password_fields():
                 message=_l("A password has at least %(n)s characters.", n=MIN_PASSWORD_LENGTH),
             ),
         ],
-        description=_l("At least %(n)s characters. A short sentence is easy to remember.",
-                       n=MIN_PASSWORD_LENGTH),
+        description=_l(
+            "At least %(n)s characters. A short sentence is easy to remember.",
+            n=MIN_PASSWORD_LENGTH,
+        ),
     )
     confirm = PasswordField(
         _l("Repeat the password"),

@@ -3,3 +3,4 @@
 from mektep.accounts.models import Membership, User  # noqa: F401
 from mektep.audit import AuditEntry  # noqa: F401
 from tenants.models import Domain, School  # noqa: F401
+from tenants.versioning import Revision  # noqa: F401

@@ -23,8 +23,12 @@ SOURCE_DIRS = ("mektep", "tenants", "templates")
 REQUIRED_LANGUAGES = ("ky", "ru")
 ALL_LANGUAGES = ("ky", "ru", "en")
 KEYWORDS = {
-    "_": None, "gettext": None, "ngettext": (1, 2), "_l": None,
-    "lazy_gettext": None, "lazy_ngettext": (1, 2),
+    "_": None,
+    "gettext": None,
+    "ngettext": (1, 2),
+    "_l": None,
+    "lazy_gettext": None,
+    "lazy_ngettext": (1, 2),
 }
 METHOD_MAP = [("**.py", "python"), ("**.html", "jinja2")]
 OPTIONS = {"**.html": {"extensions": "jinja2.ext.i18n"}}
@@ -63,8 +67,9 @@ def translated_ids(lang):
     for area_dir in translation_directories():
         catalog = read_catalog(catalog_path(Path(area_dir).name, lang), lang)
         for message in catalog:
-            if message.id and all(message.string if isinstance(message.string, tuple)
-                                  else [message.string]):
+            if message.id and all(
+                message.string if isinstance(message.string, tuple) else [message.string]
+            ):
                 done.add(message.id)
     return done
 
@@ -90,7 +95,13 @@ def missing_command():
 
 @i18n_cli.command("add-missing")
 @click.argument("area")
-def add_missing_command(area):
+@click.option(
+    "--source",
+    "sources",
+    multiple=True,
+    help="Only strings found under this path (e.g. tenants/documents); repeatable.",
+)
+def add_missing_command(area, sources):
     """Append untranslated strings, with empty translations, to AREA's catalogs."""
     for lang in ALL_LANGUAGES:
         path = catalog_path(area, lang)
@@ -100,6 +111,8 @@ def add_missing_command(area):
         source = extracted_messages() if lang == "en" else missing_translations(lang)
         for msgid, where in source.items():
             if msgid in known or (lang == "en" and msgid in translated_ids("en")):
+                continue
+            if sources and not where.startswith(sources):
                 continue
             file, _, line = where.rpartition(":")
             string = ("", "") if isinstance(msgid, tuple) else ""

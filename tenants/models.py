@@ -10,9 +10,30 @@ from mektep.extensions import db
 SLUG_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
 RESERVED_SLUGS = frozenset(
     {
-        "www", "admin", "api", "static", "mail", "district", "smtp", "imap", "pop",
-        "ftp", "ns1", "ns2", "webmail", "help", "support", "status", "assets", "cdn",
-        "login", "auth", "app", "dev", "test", "staging",
+        "www",
+        "admin",
+        "api",
+        "static",
+        "mail",
+        "district",
+        "smtp",
+        "imap",
+        "pop",
+        "ftp",
+        "ns1",
+        "ns2",
+        "webmail",
+        "help",
+        "support",
+        "status",
+        "assets",
+        "cdn",
+        "login",
+        "auth",
+        "app",
+        "dev",
+        "test",
+        "staging",
     }
 )
 STATUSES = ("active", "suspended", "archived")

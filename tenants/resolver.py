@@ -7,7 +7,7 @@ are ignored; anything that is not a host name is a 400, any unknown host a 404.
 
 import re
 
-from flask import abort, current_app, g, redirect, render_template, request
+from flask import abort, current_app, redirect, render_template, request
 from flask_login import current_user
 
 from mektep.extensions import db

@@ -38,15 +38,16 @@ class TenantOwned:
 
 
 def bound_school_id():
-    if not has_app_context():
-        return None
-    school = g.get("school")
-    return school.id if school is not None else None
+    return g.get("school_id") if has_app_context() else None
 
 
 def bind_school(school):
-    """Scope this app context's queries and writes to `school` (None: unscoped)."""
+    """Scope this app context's queries and writes to `school` (None: unscoped).
+
+    The id is kept as a plain number: reading it must never itself need a query.
+    """
     g.school = school
+    g.school_id = school.id if school is not None else None
 
 
 class CrossTenantWrite(Exception):

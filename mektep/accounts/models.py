@@ -21,9 +21,7 @@ class User(UserMixin, db.Model):
     session_version = db.Column(db.Integer, nullable=False, default=1)
     created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
 
-    memberships = db.relationship(
-        "Membership", back_populates="user", cascade="all, delete-orphan"
-    )
+    memberships = db.relationship("Membership", back_populates="user", cascade="all, delete-orphan")
 
     @property
     def is_active(self):

@@ -50,9 +50,7 @@ def _try_login(form, email):
     """Sign the user in; on failure put the reason on the form. Returns a status."""
     minutes = throttle.minutes_blocked(email)
     if minutes:
-        form.form_errors.append(
-            _("Too many failed attempts. Try again in %(n)s min.", n=minutes)
-        )
+        form.form_errors.append(_("Too many failed attempts. Try again in %(n)s min.", n=minutes))
         return 429
     user = db.session.scalar(db.select(User).where(User.email == email))
     if user is None or not user.check_password(form.password.data):

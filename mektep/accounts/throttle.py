@@ -18,9 +18,7 @@ def _limiter():
         storage = RedisStorage(
             "redis://", connection_pool=get_redis().connection_pool, key_prefix="mektep"
         )
-        limiter = current_app.extensions["mektep_login_limiter"] = FixedWindowRateLimiter(
-            storage
-        )
+        limiter = current_app.extensions["mektep_login_limiter"] = FixedWindowRateLimiter(storage)
     return limiter
 
 

@@ -56,11 +56,23 @@ def school_status(school_id, change):
     if not ConfirmForm().validate_on_submit():
         abort(400)
     if change_status(school, change):
-        flash(_("Done: %(name)s is now %(status)s.", name=school.name_ky,
-                status=status_label(school.status)), "success")
+        flash(
+            _(
+                "Done: %(name)s is now %(status)s.",
+                name=school.name_ky,
+                status=status_label(school.status),
+            ),
+            "success",
+        )
     else:
-        flash(_("%(name)s is %(status)s; that cannot be done now.", name=school.name_ky,
-                status=status_label(school.status)), "error")
+        flash(
+            _(
+                "%(name)s is %(status)s; that cannot be done now.",
+                name=school.name_ky,
+                status=status_label(school.status),
+            ),
+            "error",
+        )
     return redirect(url_for("district.schools"))
 
 
@@ -98,6 +110,10 @@ def status_label(status):
 
 @bp.app_context_processor
 def district_helpers():
-    return {"status_label": status_label, "STATUS_CHANGES": STATUS_CHANGES,
-            "is_district_admin": lambda: current_user.is_authenticated
-            and current_user.is_district_admin}
+    return {
+        "status_label": status_label,
+        "STATUS_CHANGES": STATUS_CHANGES,
+        "is_district_admin": lambda: (
+            current_user.is_authenticated and current_user.is_district_admin
+        ),
+    }

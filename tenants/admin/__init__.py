@@ -4,6 +4,7 @@ from flask import Blueprint
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
+
 @bp.context_processor
 def admin_menu():
     from flask import g

@@ -24,8 +24,10 @@ class SchoolSettingsForm(FlaskForm):
         _l("Contact e-mail"),
         validators=[
             Optional(),
-            Email(message=_l("Enter a valid e-mail address, such as name@example.kg."),
-                  check_deliverability=False),
+            Email(
+                message=_l("Enter a valid e-mail address, such as name@example.kg."),
+                check_deliverability=False,
+            ),
             Length(max=254, message=_l("An e-mail address is at most 254 characters.")),
         ],
         filters=[lambda value: value.strip().lower() if value else value],

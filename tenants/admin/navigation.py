@@ -18,6 +18,7 @@ def add_admin_entry(endpoint, label, order, role="editor"):
 def visible_entries(role):
     return [entry for entry in ADMIN_MENU if role == "admin" or entry[3] == "editor"]
 
+
 # Templates included as panels on the dashboard, in order.
 DASHBOARD_PANELS = []
 
