@@ -12,10 +12,11 @@ def schools_only():
 
 
 @bp.app_context_processor
-def public_menu():
+def public_helpers():
+    from tenants.documents.links import documents_for_field
     from tenants.public.navigation import MAIN_MENU
 
-    return {"main_menu": MAIN_MENU}
+    return {"main_menu": MAIN_MENU, "documents_for_field": documents_for_field}
 
 
 from tenants.public import routes  # noqa: E402, F401
