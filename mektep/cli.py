@@ -121,6 +121,26 @@ def load_demo(if_empty):
         click.echo(line)
 
 
+@demo_cli.command("accounts")
+@click.option("--port", default=5000, help="Port the web server listens on.")
+def demo_accounts(port):
+    """Print the demo sites and how to sign in to them."""
+    from flask import current_app
+
+    from mektep.demo import credentials
+
+    base = current_app.config["BASE_DOMAIN"].split(":")[0]
+    scheme = current_app.config["PREFERRED_URL_SCHEME"]
+    click.echo(f"\n  District directory and console: {scheme}://{base}:{port}/  (/district/)")
+    for school in db.session.scalars(db.select(School).order_by(School.slug)):
+        click.echo(f"  {school.name_ky}: {scheme}://{school.slug}.{base}:{port}/  (/admin/)")
+    click.echo("\n  Demo sign-ins (demo passwords; never use them in production):")
+    for role, email, password, slug in credentials():
+        where = f"{slug}.{base}:{port}" if slug else f"{base}:{port}"
+        click.echo(f"    {role:<15} {email:<24} {password:<24} on {where}")
+    click.echo("\n  Press Ctrl-C to stop the web server and the worker.\n")
+
+
 def init_app(app):
     from mektep.translations_cli import i18n_cli
 
