@@ -82,8 +82,6 @@ def _inactive_school_page(school):
 def _may_enter_suspended(school):
     if school.status != "suspended" or request.blueprint not in SUSPENDED_ALLOWED_BLUEPRINTS:
         return False
-    if request.blueprint == "auth":
-        return True
-    return current_user.is_authenticated and (
-        current_user.is_district_admin or current_user.role_in(school) is not None
-    )
+    if request.blueprint == "auth" or not current_user.is_authenticated:
+        return True  # the admin's own guard sends strangers to the sign-in page
+    return current_user.is_district_admin or current_user.role_in(school) is not None

@@ -1,18 +1,22 @@
 """The district console on the apex host: schools, their admins, the audit log."""
 
 from flask import Blueprint, abort, g
-from flask_login import current_user, login_required
+from flask_login import current_user
+
+from mektep.extensions import login_manager
 
 bp = Blueprint("district", __name__, url_prefix="/district")
 
 
 @bp.before_request
-@login_required
 def district_admins_only():
     if g.school is not None:
         abort(404)
+    if not current_user.is_authenticated:
+        return login_manager.unauthorized()
     if not current_user.is_district_admin:
         abort(403)
+    return None
 
 
 from mektep.district import routes  # noqa: E402, F401

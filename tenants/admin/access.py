@@ -7,18 +7,19 @@ admin, and each such visit is written to the audit log. Nobody else enters.
 from functools import wraps
 
 from flask import abort, g, session
-from flask_login import current_user, login_required
+from flask_login import current_user
 
 from mektep import audit
-from mektep.extensions import db
+from mektep.extensions import db, login_manager
 from tenants.admin import bp
 
 
 @bp.before_request
-@login_required
 def members_only():
     if g.school is None:
         abort(404)
+    if not current_user.is_authenticated:
+        return login_manager.unauthorized()
     role = current_user.role_in(g.school)
     if role is None and current_user.is_district_admin:
         role = "admin"
@@ -26,6 +27,7 @@ def members_only():
     if role is None:
         abort(403)
     g.role = role
+    return None
 
 
 def _audit_district_visit():
