@@ -1,0 +1,138 @@
+"""The building blocks of the shared schema: typed fields, repeated-record groups,
+staff lists and sections.
+
+A member's `key` ("common.regDate", "struct.filInfo.nameFil") is stable: stored
+values, document attachments and the JSON API are keyed by it.
+"""
+
+from dataclasses import dataclass, field
+
+TEXT_KINDS = frozenset({"text", "richtext"})
+KINDS = frozenset(
+    {"text", "richtext", "date", "phone", "email", "url", "number", "choice", "document"}
+)
+DEFAULT_MAX_LENGTH = {"text": 500, "richtext": 20000, "url": 500, "email": 254, "phone": 40}
+
+
+@dataclass
+class Field:
+    """One typed value. `name` is its itemprop unless `itemprop` says otherwise."""
+
+    name: str
+    kind: str
+    label: object
+    help: object
+    item: str | None = None
+    required: bool = False
+    itemprop: str | None = None
+    choices: tuple = ()
+    max_length: int | None = None
+    past_only: bool = False
+    min_value: int | None = 0
+    max_value: int | None = None
+    source: str | None = None
+    key: str = field(default="", init=False)
+
+    def __post_init__(self):
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown field kind {self.kind}")
+        if self.itemprop is None:
+            self.itemprop = self.name
+        if self.max_length is None:
+            self.max_length = DEFAULT_MAX_LENGTH.get(self.kind)
+
+    @property
+    def translated(self):
+        """Text that exists in ky and ru (A6); other kinds have one value."""
+        return self.kind in TEXT_KINDS
+
+    @property
+    def is_document(self):
+        return self.kind == "document"
+
+    def choice_label(self, value):
+        return dict(self.choices).get(value, value)
+
+
+@dataclass
+class Group:
+    """Repeated records (branches, programs, ...), wrapped by the group's itemprop."""
+
+    name: str
+    label: object
+    help: object
+    fields: list
+    item: str | None = None
+    required: bool = False
+    key: str = field(default="", init=False)
+
+    @property
+    def itemprop(self):
+        return self.name
+
+    def bind(self, prefix):
+        self.key = f"{prefix}.{self.name}"
+        for member in self.fields:
+            member.key = f"{self.key}.{member.name}"
+
+
+@dataclass
+class StaffList:
+    """The school's staff records of some roles, shown with some of the staff fields."""
+
+    name: str
+    label: object
+    help: object
+    roles: tuple
+    field_names: tuple
+    item: str | None = None
+    required: bool = True
+    key: str = field(default="", init=False)
+
+    @property
+    def itemprop(self):
+        return self.name
+
+    def bind(self, prefix):
+        self.key = f"{prefix}.{self.name}"
+
+    @property
+    def fields(self):
+        from mektep.schema.staff import STAFF_FIELDS
+
+        return [STAFF_FIELDS[name] for name in self.field_names]
+
+
+@dataclass
+class Section:
+    """A /sveden/ subsection: its slug, title, and members in page order."""
+
+    slug: str
+    title: object
+    intro: object
+    members: list
+    optional: bool = False
+
+    def __post_init__(self):
+        for member in self.members:
+            if isinstance(member, Field):
+                member.key = f"{self.slug}.{member.name}"
+            else:
+                member.bind(self.slug)
+
+    @property
+    def fields(self):
+        return [m for m in self.members if isinstance(m, Field)]
+
+    @property
+    def groups(self):
+        return [m for m in self.members if isinstance(m, Group)]
+
+    @property
+    def staff_lists(self):
+        return [m for m in self.members if isinstance(m, StaffList)]
+
+    @property
+    def editable(self):
+        """Whether the section has values of its own (staff lists are edited apart)."""
+        return bool(self.fields or self.groups)
