@@ -1,0 +1,190 @@
+"""Stored files (any uploaded file, with its thumbnail status) and documents.
+
+A `StoredFile` is one upload of a school: where its bytes are, what they are,
+and how far its thumbnails have got. Any content that shows an uploaded file
+(a document here, a news post's cover elsewhere) references a `StoredFile` and
+registers itself with `register_file_owner`, so the public sees a file only
+while something published shows it.
+"""
+
+from flask_babel import lazy_gettext as _l
+
+from mektep.extensions import db
+from mektep.storage import content_key
+from mektep.thumbnails import FORMATS, SIZES
+from tenants.models import utcnow
+from tenants.scoping import TenantOwned
+from tenants.trash import Trashable
+from tenants.versioning import Versioned
+
+STATUSES = ("pending", "processing", "ready", "failed")
+STATUS_LABELS = {
+    "pending": _l("Waiting for the preview"),
+    "processing": _l("Making the preview"),
+    "ready": _l("Ready"),
+    "failed": _l("Preview failed"),
+}
+FAILURE_REASONS = {
+    "encrypted": _l("The PDF is protected by a password. Upload a copy without a password."),
+    "corrupt": _l("The file is damaged and cannot be read. Save it again and upload the copy."),
+    "too_many_pixels": _l("The picture has too many pixels to process. Reduce its size."),
+    "office_unreadable": _l("LibreOffice could not open the file. Save it again and retry."),
+    "timeout": _l("Making the preview took too long. Try again, or upload it as a PDF."),
+    "unsupported": _l("This type of file has no preview."),
+    "gave_up": _l("The preview could not be made after several tries. Retry later."),
+}
+TYPE_LABELS = {
+    "pdf": "PDF",
+    "doc": "DOC",
+    "docx": "DOCX",
+    "xls": "XLS",
+    "xlsx": "XLSX",
+    "odt": "ODT",
+    "ods": "ODS",
+    "jpeg": "JPEG",
+    "png": "PNG",
+    "webp": "WebP",
+}
+
+
+class StoredFile(TenantOwned, db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    sha256 = db.Column(db.String(64), nullable=False)
+    file_type = db.Column(db.String(10), nullable=False)
+    mime_type = db.Column(db.String(100), nullable=False)
+    size = db.Column(db.Integer, nullable=False)
+    original_name = db.Column(db.String(255), nullable=False)
+    status = db.Column(db.String(12), nullable=False, default="pending", index=True)
+    failure = db.Column(db.String(40))
+    attempts = db.Column(db.Integer, nullable=False, default=0)
+    status_changed_at = db.Column(db.DateTime, nullable=False, default=utcnow)
+    has_preview = db.Column(db.Boolean, nullable=False, default=False)
+    page_count = db.Column(db.Integer)
+    width = db.Column(db.Integer)
+    height = db.Column(db.Integer)
+    text = db.Column(db.Text)
+    created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
+    uploaded_by_id = db.Column(db.ForeignKey("user.id"))
+
+    @property
+    def storage_key(self):
+        return content_key(self.school_id, self.sha256, self.file_type)
+
+    def thumbnail_key(self, size, fmt):
+        if size not in SIZES or fmt not in FORMATS:
+            raise ValueError(f"no thumbnail {size}.{fmt}")
+        return content_key(self.school_id, self.sha256, fmt, variant=size)
+
+    @property
+    def type_label(self):
+        return TYPE_LABELS.get(self.file_type, self.file_type.upper())
+
+    @property
+    def status_label(self):
+        return STATUS_LABELS[self.status]
+
+    @property
+    def failure_message(self):
+        return FAILURE_REASONS.get(self.failure, FAILURE_REASONS["corrupt"])
+
+    @property
+    def is_image(self):
+        return self.mime_type.startswith("image/")
+
+    @property
+    def shows_thumbnail(self):
+        return self.status == "ready" and self.has_preview
+
+    def set_status(self, status, failure=None):
+        self.status = status
+        self.failure = failure
+        self.status_changed_at = utcnow()
+
+
+# (model, column of StoredFile ids, SELECT criterion "the public may see this row")
+FILE_OWNERS = []
+
+
+def register_file_owner(model, column, public_criterion):
+    """Declare that `model.column` references stored files; the public may fetch a
+    file while a row matching `public_criterion` references it."""
+    FILE_OWNERS.append((model, column, public_criterion))
+
+
+def is_public(stored_file):
+    for model, column, criterion in FILE_OWNERS:
+        query = db.select(model.id).where(column == stored_file.id, criterion()).limit(1)
+        if db.session.scalar(query) is not None:
+            return True
+    return False
+
+
+def is_referenced(stored_file):
+    """Whether any row (trashed ones included) still references the file."""
+    for model, column, _criterion in FILE_OWNERS:
+        query = (
+            db.select(model.id)
+            .where(column == stored_file.id)
+            .limit(1)
+            .execution_options(include_trashed=True)
+        )
+        if db.session.scalar(query) is not None:
+            return True
+    return False
+
+
+KINDS = {
+    "charter": _l("Charter"),
+    "license": _l("License for educational activity"),
+    "license_annex": _l("License annex"),
+    "accreditation": _l("State accreditation certificate"),
+    "accreditation_annex": _l("Accreditation certificate annex"),
+    "curriculum": _l("Curriculum"),
+    "calendar_schedule": _l("Calendar study schedule"),
+    "program": _l("Educational program description"),
+    "regulation": _l("Regulation of a governing body"),
+    "methodical": _l("Methodical document"),
+    "financial_report": _l("Financial report"),
+    "admission_rules": _l("Admission rules"),
+    "other": _l("Other document"),
+    "photo": _l("Photo"),
+}
+
+
+class Document(Versioned, Trashable, TenantOwned, db.Model):
+    version_kind = "document"
+    versioned_fields = ("kind", "title_ky", "title_ru", "issued_on", "field_key")
+    admin_endpoint = "admin.document_edit"
+
+    id = db.Column(db.Integer, primary_key=True)
+    kind = db.Column(db.String(30), nullable=False, default="other", index=True)
+    title_ky = db.Column(db.String(300), nullable=False, default="")
+    title_ru = db.Column(db.String(300), nullable=False, default="")
+    issued_on = db.Column(db.Date)
+    field_key = db.Column(db.String(80), index=True)
+    file_id = db.Column(db.ForeignKey("stored_file.id"), nullable=False, index=True)
+    created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
+
+    file = db.relationship(StoredFile, lazy="joined")
+
+    def display_title(self, lang):
+        own = self.title_ru if lang == "ru" else self.title_ky
+        return own or self.title_ky or self.title_ru
+
+    def title_lang(self, lang):
+        """The language the shown title is really in (for a `lang` attribute)."""
+        own = self.title_ru if lang == "ru" else self.title_ky
+        if own:
+            return lang
+        return "ky" if self.title_ky else "ru"
+
+    @property
+    def kind_label(self):
+        return KINDS.get(self.kind, KINDS["other"])
+
+
+register_file_owner(
+    Document,
+    Document.file_id,
+    lambda: Document.published_at.is_not(None),
+)
