@@ -1,0 +1,55 @@
+"""Admin pages for news posts: drafts, publishing, scheduling, pinning, banners."""
+
+from flask import g, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from mektep.extensions import db
+from tenants.admin import bp
+from tenants.admin.navigation import add_admin_entry
+from tenants.admin.news_forms import NewsForm
+from tenants.news.editing import ContentAdmin
+from tenants.news.models import NewsPost
+from tenants.news.scheduling import cancel_schedule, schedule
+
+
+def all_posts():
+    return db.select(NewsPost).order_by(
+        NewsPost.published_at.is_(None).desc(),
+        NewsPost.published_at.desc(),
+        NewsPost.created_at.desc(),
+    )
+
+
+def describe(post):
+    if post.is_published:
+        return _("Pinned") if post.pinned else ""
+    if post.scheduled_for is not None:
+        return _("Scheduled")
+    return ""
+
+
+def after_save(post, form):
+    if form.schedule.data:
+        if post.is_published:
+            return _("The post is already published; there is nothing to schedule.")
+        schedule(post, form.scheduled_for.data, current_user)
+        return _("Scheduled. The post appears by itself at the chosen time.")
+    if post.is_published and g.role == "admin":
+        cancel_schedule(post)
+    return None
+
+
+news_admin = ContentAdmin(
+    name="news",
+    model=NewsPost,
+    form_class=NewsForm,
+    titles={"list": _l("News"), "new": _l("New post"), "edit": _l("Edit post")},
+    list_query=all_posts,
+    describe=describe,
+    public_url=lambda post: url_for("public.news_article", item_id=post.id),
+    on_save=after_save,
+)
+news_admin.register(bp, "news")
+add_admin_entry("admin.news_list", _l("News"), 20)

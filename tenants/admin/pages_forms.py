@@ -1,0 +1,50 @@
+"""The form for a free page (the school's history, clubs, achievements...)."""
+
+from flask_babel import lazy_gettext as _l
+from wtforms import BooleanField, IntegerField, StringField
+from wtforms.validators import InputRequired, Length, NumberRange, Regexp
+
+from tenants.admin.news_forms import ContentForm, rich_text_field, strip_filter, title_field
+from tenants.pages.models import BODY_MAX, SLUG_MAX, TITLE_MAX
+
+
+class PageForm(ContentForm):
+    title_ky = title_field(_l("Title in Kyrgyz"), TITLE_MAX)
+    body_ky = rich_text_field(_l("Text in Kyrgyz"), BODY_MAX)
+    title_ru = title_field(_l("Title in Russian"), TITLE_MAX)
+    body_ru = rich_text_field(_l("Text in Russian"), BODY_MAX)
+    slug = StringField(
+        _l("Address"),
+        validators=[
+            InputRequired(message=_l("Give the page an address.")),
+            Length(max=SLUG_MAX, message=_l("At most %(n)s characters.", n=SLUG_MAX)),
+            Regexp(
+                r"^[a-z0-9]+(-[a-z0-9]+)*$",
+                message=_l("Use lowercase Latin letters, digits and single hyphens."),
+            ),
+        ],
+        filters=[strip_filter, lambda value: value.lower() if value else value],
+        description=_l("The end of the page's address, e.g. “history” gives /p/history."),
+    )
+    in_menu = BooleanField(
+        _l("List in the «About the school» section"),
+        default=True,
+        description=_l("The section is in the main menu of every page."),
+    )
+    menu_order = IntegerField(
+        _l("Position"),
+        default=50,
+        validators=[
+            InputRequired(message=_l("Give a number from 0 to 999.")),
+            NumberRange(min=0, max=999, message=_l("Give a number from 0 to 999.")),
+        ],
+        description=_l("Pages with smaller numbers come first."),
+    )
+
+    sections = (
+        ("Кыргызча", ("title_ky", "body_ky")),
+        ("Русский", ("title_ru", "body_ru")),
+        (_l("Place on the site"), ("slug", "in_menu", "menu_order")),
+    )
+    rich_fields = ("body_ky", "body_ru")
+    content_fields = ("title_ky", "title_ru", "body_ky", "body_ru", "in_menu", "menu_order")

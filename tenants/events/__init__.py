@@ -1,0 +1,1 @@
+"""A school's events calendar: times in the district's time zone, stored in UTC."""

@@ -1,0 +1,41 @@
+"""Times typed and read by people are in the district's time zone (config
+`TIMEZONE`, Asia/Bishkek by default); every stored time is naive UTC."""
+
+from datetime import UTC
+from zoneinfo import ZoneInfo
+
+from flask import current_app
+from wtforms import DateTimeLocalField
+
+INPUT_FORMAT = "%Y-%m-%dT%H:%M"
+
+
+def district_zone():
+    return ZoneInfo(current_app.config["TIMEZONE"])
+
+
+def to_utc(local):
+    """Naive district time → naive UTC."""
+    return local.replace(tzinfo=district_zone()).astimezone(UTC).replace(tzinfo=None)
+
+
+def to_district(utc):
+    """Naive UTC → aware district time."""
+    return utc.replace(tzinfo=UTC).astimezone(district_zone())
+
+
+class DistrictDateTimeField(DateTimeLocalField):
+    """A date and time typed in the district's time zone; `data` is naive UTC."""
+
+    def __init__(self, label=None, validators=None, **kwargs):
+        super().__init__(label, validators, format=[INPUT_FORMAT, "%Y-%m-%d %H:%M"], **kwargs)
+
+    def process_formdata(self, valuelist):
+        super().process_formdata(valuelist)
+        if self.data is not None:
+            self.data = to_utc(self.data)
+
+    def _value(self):
+        if self.raw_data:
+            return " ".join(self.raw_data)
+        return to_district(self.data).strftime(INPUT_FORMAT) if self.data else ""

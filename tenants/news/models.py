@@ -1,0 +1,57 @@
+"""A school's news posts and announcements."""
+
+from mektep.extensions import db
+from tenants.models import utcnow
+from tenants.news.content import Localized
+from tenants.scoping import TenantOwned
+from tenants.trash import Trashable
+from tenants.versioning import Versioned
+
+TITLE_MAX = 300
+BODY_MAX = 50_000
+
+
+class NewsPost(Localized, Versioned, Trashable, TenantOwned, db.Model):
+    __tablename__ = "news_post"
+
+    version_kind = "news"
+    versioned_fields = ("title_ky", "title_ru", "body_ky", "body_ru", "pinned", "important_until")
+    admin_endpoint = "admin.news_edit"
+
+    id = db.Column(db.Integer, primary_key=True)
+    title_ky = db.Column(db.String(TITLE_MAX), nullable=False, default="")
+    title_ru = db.Column(db.String(TITLE_MAX), nullable=False, default="")
+    body_ky = db.Column(db.Text, nullable=False, default="")
+    body_ru = db.Column(db.Text, nullable=False, default="")
+    pinned = db.Column(db.Boolean, nullable=False, default=False)
+    # An urgent notice: shown as a banner on every page of the school until then.
+    important_until = db.Column(db.DateTime)
+    # Not yet published, and due to be published by the worker at this time.
+    scheduled_for = db.Column(db.DateTime, index=True)
+    scheduled_by_id = db.Column(db.ForeignKey("user.id"))
+    created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
+
+    scheduled_by = db.relationship("User", foreign_keys=[scheduled_by_id])
+
+    @property
+    def is_important_now(self):
+        return self.important_until is not None and self.important_until > utcnow()
+
+
+def published_posts():
+    """A SELECT of the bound school's published posts: pinned first, then newest."""
+    return (
+        db.select(NewsPost)
+        .where(NewsPost.published_at.is_not(None))
+        .order_by(NewsPost.pinned.desc(), NewsPost.published_at.desc(), NewsPost.id.desc())
+    )
+
+
+def important_notices():
+    """Published posts whose banner has not expired, newest first."""
+    return db.session.scalars(
+        db.select(NewsPost)
+        .where(NewsPost.published_at.is_not(None), NewsPost.important_until > utcnow())
+        .order_by(NewsPost.published_at.desc())
+        .limit(3)
+    ).all()

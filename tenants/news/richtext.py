@@ -1,0 +1,59 @@
+"""Rich text typed by school staff: sanitized on save with an allow-list (nh3).
+
+Staff type into a plain textarea. Text without markup is turned into
+paragraphs (a blank line starts a new one); simple HTML is kept as long as
+it is on the allow-list. Scripts, styles, event attributes and foreign
+URL schemes never reach the database.
+"""
+
+import html
+import re
+
+import nh3
+
+ALLOWED_TAGS = {
+    "p", "br", "strong", "b", "em", "i", "u", "s", "sub", "sup",
+    "h2", "h3", "h4", "ul", "ol", "li", "blockquote", "a", "hr",
+    "table", "thead", "tbody", "tr", "th", "td",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"colspan", "rowspan"}, "td": {"colspan", "rowspan"}}
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+_TAG = re.compile(r"<[a-zA-Z/!]")
+_BLANK_LINE = re.compile(r"\n\s*\n")
+
+
+def _paragraphs(text):
+    blocks = [block.strip() for block in _BLANK_LINE.split(text.replace("\r\n", "\n"))]
+    return "".join(
+        "<p>" + html.escape(block).replace("\n", "<br>") + "</p>" for block in blocks if block
+    )
+
+
+def sanitize(text):
+    """Safe HTML for `text`: paragraphs for plain text, allow-listed markup otherwise."""
+    text = (text or "").strip()
+    if not text:
+        return ""
+    if not _TAG.search(text):
+        text = _paragraphs(text)
+    return nh3.clean(
+        text,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer nofollow",
+    ).strip()
+
+
+def plain_text(rich):
+    """The words of sanitized HTML, for search, summaries and feeds."""
+    stripped = nh3.clean(re.sub(r"<(br|/p|/li|/h\d|/tr)\b", r" \g<0>", rich or ""), tags=set())
+    return " ".join(html.unescape(stripped).split())
+
+
+def summary(rich, length=220):
+    """The first words of `rich`, cut at a word boundary."""
+    text = plain_text(rich)
+    if len(text) <= length:
+        return text
+    return text[:length].rsplit(" ", 1)[0] + "…"

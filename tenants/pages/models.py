@@ -1,0 +1,40 @@
+"""A school's free pages."""
+
+from mektep.extensions import db
+from tenants.models import utcnow
+from tenants.news.content import Localized
+from tenants.scoping import TenantOwned
+from tenants.trash import Trashable
+from tenants.versioning import Versioned
+
+TITLE_MAX = 120
+SLUG_MAX = 60
+BODY_MAX = 50_000
+
+
+class Page(Localized, Versioned, Trashable, TenantOwned, db.Model):
+    __tablename__ = "free_page"
+    __table_args__ = (db.UniqueConstraint("school_id", "slug"),)
+
+    version_kind = "page"
+    versioned_fields = ("title_ky", "title_ru", "body_ky", "body_ru", "in_menu", "menu_order")
+    admin_endpoint = "admin.pages_edit"
+
+    id = db.Column(db.Integer, primary_key=True)
+    slug = db.Column(db.String(SLUG_MAX), nullable=False)
+    title_ky = db.Column(db.String(TITLE_MAX), nullable=False, default="")
+    title_ru = db.Column(db.String(TITLE_MAX), nullable=False, default="")
+    body_ky = db.Column(db.Text, nullable=False, default="")
+    body_ru = db.Column(db.Text, nullable=False, default="")
+    in_menu = db.Column(db.Boolean, nullable=False, default=True)
+    menu_order = db.Column(db.Integer, nullable=False, default=50)
+    created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
+
+
+def menu_pages():
+    """The bound school's published pages that belong in the main menu, in order."""
+    return db.session.scalars(
+        db.select(Page)
+        .where(Page.published_at.is_not(None), Page.in_menu.is_(True))
+        .order_by(Page.menu_order, Page.id)
+    ).all()

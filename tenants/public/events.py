@@ -1,0 +1,134 @@
+"""Public events: the upcoming list, a month view, an event page and an iCalendar feed."""
+
+import calendar
+from datetime import UTC, date, datetime, timedelta
+
+from babel.dates import get_day_names
+from flask import Response, abort, current_app, g, render_template, url_for
+from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
+from icalendar import Calendar
+from icalendar import Event as CalendarEvent
+
+from mektep.extensions import db
+from tenants.events.models import Event, published_events
+from tenants.models import utcnow
+from tenants.news.district_time import district_zone, to_district, to_utc
+from tenants.news.richtext import plain_text
+from tenants.public import bp
+from tenants.public.navigation import add_menu_entry
+from tenants.public.news import page_number, page_of
+
+PER_PAGE = 20
+FEED_PAST_DAYS = 92
+YEARS = range(2000, 2101)
+
+
+@bp.route("/events/")
+def events_list():
+    number = page_number()
+    events, has_next = page_of(published_events(start=utcnow()), number, PER_PAGE)
+    if number > 1 and not events:
+        abort(404)
+    today = to_district(utcnow()).date()
+    return render_template(
+        "events/list.html", events=events, page=number, has_next=has_next, today=today
+    )
+
+
+def month_bounds(year, month):
+    """The UTC start and end of a month of the district's calendar."""
+    first = datetime(year, month, 1)
+    following = (first + timedelta(days=32)).replace(day=1)
+    return to_utc(first), to_utc(following)
+
+
+def events_by_day(events):
+    """{district date: [events on that day]}, a multi-day event on each of its days."""
+    days = {}
+    for event in events:
+        day, last = to_district(event.starts_at).date(), to_district(event.ends_at).date()
+        while day <= last:
+            days.setdefault(day, []).append(event)
+            day += timedelta(days=1)
+    return days
+
+
+@bp.route("/events/<int:year>/<int:month>")
+def events_month(year, month):
+    if year not in YEARS or not 1 <= month <= 12:
+        abort(404)
+    start, end = month_bounds(year, month)
+    events = db.session.scalars(published_events(start=start, end=end)).all()
+    first = date(year, month, 1)
+    return render_template(
+        "events/month.html",
+        first=first,
+        weeks=calendar.Calendar().monthdatescalendar(year, month),
+        day_names=list(get_day_names("abbreviated", locale=get_locale()).values()),
+        days=events_by_day(events),
+        previous=(first - timedelta(days=1)),
+        following=(first + timedelta(days=32)).replace(day=1),
+        today=to_district(utcnow()).date(),
+    )
+
+
+@bp.route("/events/month")
+def events_this_month():
+    today = to_district(utcnow()).date()
+    return events_month(today.year, today.month)
+
+
+@bp.route("/events/<int:item_id>")
+def event(item_id):
+    item = Event.get_for_school(item_id, g.school)
+    if not item.is_published or item.in_trash:
+        abort(404)
+    return render_template("events/event.html", event=item)
+
+
+def _utc(value):
+    return value.replace(tzinfo=UTC)
+
+
+@bp.route("/events/calendar.ics")
+def events_feed():
+    since = utcnow() - timedelta(days=FEED_PAST_DAYS)
+    events = db.session.scalars(published_events(start=since)).all()
+    feed = Calendar()
+    feed.add("prodid", "-//Mektep//school events//")
+    feed.add("version", "2.0")
+    feed.add("x-wr-calname", g.school.name(g.lang))
+    feed.add("x-wr-timezone", str(district_zone()))
+    for item in events:
+        entry = CalendarEvent()
+        entry.add("uid", f"{g.school.slug}-event-{item.id}@{current_app.config['BASE_DOMAIN']}")
+        entry.add("summary", item.display_title(g.lang))
+        entry.add("dtstart", _utc(item.starts_at))
+        entry.add("dtend", _utc(item.ends_at))
+        entry.add("dtstamp", _utc(item.updated_at))
+        place = item.localized("place", g.lang)[0]
+        if place:
+            entry.add("location", place)
+        description = plain_text(item.localized("description", g.lang)[0])
+        if description:
+            entry.add("description", description)
+        entry.add("url", url_for("public.event", item_id=item.id, _external=True))
+        feed.add_component(entry)
+    return Response(
+        feed.to_ical(),
+        mimetype="text/calendar",
+        headers={"Content-Disposition": 'inline; filename="events.ics"'},
+    )
+
+
+def upcoming_events(count=5):
+    return db.session.scalars(published_events(start=utcnow()).limit(count)).all()
+
+
+@bp.app_context_processor
+def events_helpers():
+    return {"upcoming_events": upcoming_events}
+
+
+add_menu_entry("public.events_list", _l("Events"), 22)

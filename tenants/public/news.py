@@ -1,0 +1,96 @@
+"""Public news: the list with paging, an article page, and the Atom feed."""
+
+from datetime import UTC
+
+from feedgen.feed import FeedGenerator
+from flask import Response, abort, g, render_template, request, url_for
+from flask_babel import lazy_gettext as _l
+
+from mektep.extensions import db
+from tenants.news.models import NewsPost, important_notices, published_posts
+from tenants.news.richtext import summary
+from tenants.public import bp
+from tenants.public.navigation import add_menu_entry
+
+PER_PAGE = 10
+FEED_SIZE = 20
+
+
+def page_number():
+    number = request.args.get("page", 1, type=int)
+    if number < 1:
+        abort(404)
+    return number
+
+
+def page_of(query, number, per_page):
+    """(items of page `number`, whether a next page exists); no COUNT needed."""
+    rows = db.session.scalars(query.limit(per_page + 1).offset((number - 1) * per_page)).all()
+    return rows[:per_page], len(rows) > per_page
+
+
+def published_post_or_404(item_id):
+    post = NewsPost.get_for_school(item_id, g.school)
+    if not post.is_published or post.in_trash:
+        abort(404)
+    return post
+
+
+@bp.route("/news/")
+def news_list():
+    number = page_number()
+    posts, has_next = page_of(published_posts(), number, PER_PAGE)
+    if number > 1 and not posts:
+        abort(404)
+    return render_template("news/list.html", posts=posts, page=number, has_next=has_next)
+
+
+@bp.route("/news/<int:item_id>")
+def news_article(item_id):
+    return render_template("news/article.html", post=published_post_or_404(item_id))
+
+
+def _utc(value):
+    return value.replace(tzinfo=UTC)
+
+
+@bp.route("/news/feed.atom")
+def news_feed():
+    posts = db.session.scalars(
+        published_posts().order_by(None).order_by(NewsPost.published_at.desc()).limit(FEED_SIZE)
+    ).all()
+    feed = FeedGenerator()
+    feed.id(url_for("public.news_list", _external=True))
+    feed.title(g.school.name(g.lang))
+    feed.subtitle(str(_l("News")))
+    feed.language(g.lang)
+    feed.link(href=url_for("public.news_list", _external=True), rel="alternate")
+    feed.link(href=url_for("public.news_feed", _external=True), rel="self")
+    feed.updated(_utc(max((post.updated_at for post in posts), default=g.school.created_at)))
+    for post in posts:
+        link = url_for("public.news_article", item_id=post.id, _external=True)
+        body = post.localized("body", g.lang)[0]
+        entry = feed.add_entry(order="append")
+        entry.id(link)
+        entry.title(post.display_title(g.lang))
+        entry.link(href=link)
+        entry.published(_utc(post.published_at))
+        entry.updated(_utc(post.updated_at))
+        entry.summary(summary(body))
+        entry.content(body, type="html")
+    return Response(feed.atom_str(pretty=False), mimetype="application/atom+xml")
+
+
+def latest_news(count=5):
+    query = published_posts().order_by(None).order_by(NewsPost.published_at.desc())
+    return db.session.scalars(query.limit(count)).all()
+
+
+@bp.app_context_processor
+def news_helpers():
+    """Lazy helpers: the banner on every public page, the home page's latest news."""
+    return {"important_notices": important_notices, "latest_news": latest_news}
+
+
+bp.add_app_template_filter(summary, "news_summary")
+add_menu_entry("public.news_list", _l("News"), 20)

@@ -1,0 +1,97 @@
+"""Sources of search entries, and the events that keep the index current.
+
+A `Source` says, for one model, what an item reads like in a language (or
+None when the public may not see it there) and where a result links. Any
+flush that adds, changes or deletes a row of a registered model rewrites that
+row's entries in the same transaction, so the index never shows what the
+public cannot see.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
+from tenants.news.content import OFFICIAL_LANGUAGES
+from tenants.search.models import SearchEntry
+
+TITLE_MAX = 500
+BODY_MAX = 100_000
+
+
+@dataclass(frozen=True)
+class Source:
+    kind: str
+    model: type
+    label: object  # a lazy string, shown beside each result
+    # texts(item, lang) -> (title, plain body) the public sees in `lang`, or None.
+    texts: Callable
+    # link(ref) -> the URL of a result (called during a request).
+    link: Callable
+    ref: Callable = field(default=lambda item: str(item.id))
+    # The school an item belongs to (most models carry `school_id` themselves).
+    school_id: Callable = field(default=lambda item: item.school_id)
+
+
+SOURCES: dict[str, Source] = {}
+
+
+def register_source(source):
+    SOURCES[source.kind] = source
+    return source
+
+
+def source_for(obj):
+    for source in SOURCES.values():
+        if isinstance(obj, source.model):
+            return source
+    return None
+
+
+def entries_for(source, item):
+    """The index rows (as dicts) of `item`: one per language it is public in."""
+    rows = []
+    for lang in OFFICIAL_LANGUAGES:
+        texts = source.texts(item, lang)
+        if not texts or not texts[0]:
+            continue
+        title, body = texts[0][:TITLE_MAX], (texts[1] or "")[:BODY_MAX]
+        rows.append(
+            {
+                "school_id": source.school_id(item),
+                "kind": source.kind,
+                "item_id": item.id,
+                "lang": lang,
+                "ref": source.ref(item),
+                "title": title,
+                "body": body,
+                "terms": f"{title} {body}".casefold(),
+            }
+        )
+    return rows
+
+
+def write_entries(connection, source, item, deleted=False):
+    table = SearchEntry.__table__
+    connection.execute(
+        table.delete().where(table.c.kind == source.kind, table.c.item_id == item.id)
+    )
+    rows = [] if deleted else entries_for(source, item)
+    if rows:
+        connection.execute(table.insert(), rows)
+
+
+@event.listens_for(Session, "after_flush")
+def _reindex_flushed(session, flush_context):
+    if not SOURCES:
+        return
+    changed = [(obj, False) for obj in list(session.new) + list(session.dirty)]
+    changed += [(obj, True) for obj in session.deleted]
+    connection = None
+    for obj, deleted in changed:
+        source = source_for(obj)
+        if source is None or obj.id is None:
+            continue
+        connection = connection or session.connection()
+        write_entries(connection, source, obj, deleted)
