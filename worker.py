@@ -19,13 +19,13 @@ def make_worker_class(app, base):
     class AppWorker(base):
         """Runs each job inside the app context, on fresh database connections."""
 
-        def perform_job(self, job, queue):
+        def perform_job(self, job, queue, *args, **kwargs):
             with app.app_context():
                 if base is Worker:
                     # A forked work horse must not share the parent's connections.
                     db.engine.dispose(close=False)
                 try:
-                    return super().perform_job(job, queue)
+                    return super().perform_job(job, queue, *args, **kwargs)
                 finally:
                     db.session.remove()
 

@@ -20,9 +20,10 @@ def create_app(config=None):
     app.config.from_object(config or config_from_env())
     app.config["INSTANCE_DIR"].mkdir(parents=True, exist_ok=True)
 
+    # The tenant and language are known before any other hook (CSRF's) may answer.
+    _register_request_hooks(app)
     _init_extensions(app)
     _register_blueprints(app)
-    _register_request_hooks(app)
 
     from mektep import cli, errors, formatting, i18n, security
 
@@ -68,6 +69,7 @@ def _register_blueprints(app):
 
 
 def _register_request_hooks(app):
-    from tenants.resolver import resolve_tenant
+    from tenants.resolver import resolve_tenant, site_url
 
     app.before_request(resolve_tenant)
+    app.jinja_env.globals["site_url"] = site_url

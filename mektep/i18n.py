@@ -62,6 +62,7 @@ def url_in_language(lang):
 def init_app(app):
     app.url_defaults(add_language_to_links)
     app.jinja_env.globals.update(
+        page_language=get_locale,
         url_in_language=url_in_language,
         url_with=url_with,
         other_languages=other_languages,

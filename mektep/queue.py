@@ -56,8 +56,9 @@ def enqueue_after_commit(func, *args, **kwargs):
     A job must never see a row that was not committed; and when Redis cannot be
     reached the job is not lost: its row stays pending for the sweep to find.
     """
-    pending = db.session.info.setdefault("mektep_jobs", [])
-    pending.append((func, args, kwargs))
+    if not db.session().in_transaction():
+        db.session.begin()
+    db.session.info.setdefault("mektep_jobs", []).append((func, args, kwargs))
 
 
 def enqueue_now(func, *args, **kwargs):

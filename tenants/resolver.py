@@ -49,9 +49,15 @@ def find_school(hostname):
     return (domain.school if domain is not None else False), False
 
 
+def site_url(school=None, path="/"):
+    """The absolute URL of `path` on a school's host (None: the district's apex)."""
+    config = current_app.config
+    host = school.host(config["BASE_DOMAIN"]) if school is not None else config["BASE_DOMAIN"]
+    return f"{config['PREFERRED_URL_SCHEME']}://{host}{path}"
+
+
 def canonical_url(school):
-    scheme = current_app.config["PREFERRED_URL_SCHEME"]
-    return f"{scheme}://{school.host(current_app.config['BASE_DOMAIN'])}{request.full_path}"
+    return site_url(school, request.full_path)
 
 
 def resolve_tenant():

@@ -9,8 +9,13 @@ from werkzeug.serving import make_server
 
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
     # Every host name (school-a.mektep.test, ...) reaches the live server.
     "--host-resolver-rules=MAP * 127.0.0.1",
 ]
@@ -29,7 +34,10 @@ def live_server(app):
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
+    base_domain = app.config["BASE_DOMAIN"]
+    app.config["BASE_DOMAIN"] = f"{base_domain}:{server.server_port}"
     yield server.server_port
+    app.config["BASE_DOMAIN"] = base_domain
     server.shutdown()
 
 

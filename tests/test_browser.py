@@ -13,7 +13,7 @@ def url(page, host, path="/"):
 def test_visitor_switches_language_and_admin_signs_in(page, schools, tmp_path):
     page.goto(url(page, "mektep.test"))
     page.get_by_role("link", name=re.compile("school-a мектеби")).click()
-    assert page.locator("html").get_attribute("lang") == "ky"
+    assert page.locator("html").get_attribute("lang") == "ky", page.url
     page.get_by_role("link", name="Русский").click()
     assert page.locator("html").get_attribute("lang") == "ru"
     assert page.locator("h1").inner_text() == "Школа school-a"

@@ -13,19 +13,25 @@ def cli(app):
 
 
 def test_create_district_admin(app, cli):
-    result = cli.invoke(args=["district", "create-admin", "Boss@Mektep.kg",
-                              "--password", "a long password"])
+    result = cli.invoke(
+        args=["district", "create-admin", "Boss@Mektep.kg", "--password", "a long password"]
+    )
     assert result.exit_code == 0, result.output
     with app.app_context():
         user = db.session.scalar(db.select(User).where(User.email == "boss@mektep.kg"))
         assert user.is_district_admin and user.check_password("a long password")
 
 
-@pytest.mark.parametrize("args, message", [
-    (["district", "create-admin", "not-an-email", "--password", "a long password"],
-     "not a valid e-mail"),
-    (["district", "create-admin", "a@b.kg", "--password", "short"], "at least 10"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (
+            ["district", "create-admin", "not-an-email", "--password", "a long password"],
+            "not a valid e-mail",
+        ),
+        (["district", "create-admin", "a@b.kg", "--password", "short"], "at least 10"),
+    ],
+)
 def test_create_district_admin_bad_input(cli, args, message):
     result = cli.invoke(args=args)
     assert result.exit_code != 0
@@ -33,20 +39,47 @@ def test_create_district_admin_bad_input(cli, args, message):
 
 
 def test_create_school_prints_the_setup_link(app, cli, schools):
-    result = cli.invoke(args=["schools", "create", "school35", "--name-ky", "№35 мектеби",
-                              "--name-ru", "Школа №35", "--admin-email", "d35@mektep.kg"])
+    result = cli.invoke(
+        args=[
+            "schools",
+            "create",
+            "school35",
+            "--name-ky",
+            "№35 мектеби",
+            "--name-ru",
+            "Школа №35",
+            "--admin-email",
+            "d35@mektep.kg",
+        ]
+    )
     assert result.exit_code == 0, result.output
     assert "http://school35.mektep.test/account/setup/" in result.output
     listing = cli.invoke(args=["schools", "list"])
     assert "school35" in listing.output and "school-a" in listing.output
 
 
-@pytest.mark.parametrize("slug, message", [
-    ("www", "reserved"), ("school-a", "already exists"), ("Bad Slug", "Use 2 to 63"),
-])
+@pytest.mark.parametrize(
+    "slug, message",
+    [
+        ("www", "reserved"),
+        ("school-a", "already exists"),
+        ("Bad Slug", "Use 2 to 63"),
+    ],
+)
 def test_create_school_bad_slug(app, cli, schools, slug, message):
-    result = cli.invoke(args=["schools", "create", slug, "--name-ky", "к", "--name-ru", "р",
-                              "--admin-email", "x@mektep.kg"])
+    result = cli.invoke(
+        args=[
+            "schools",
+            "create",
+            slug,
+            "--name-ky",
+            "к",
+            "--name-ru",
+            "р",
+            "--admin-email",
+            "x@mektep.kg",
+        ]
+    )
     assert result.exit_code != 0
     assert message in result.output
     with app.app_context():
@@ -54,8 +87,19 @@ def test_create_school_bad_slug(app, cli, schools, slug, message):
 
 
 def test_create_school_bad_email(cli, schools):
-    result = cli.invoke(args=["schools", "create", "s1", "--name-ky", "к", "--name-ru", "р",
-                              "--admin-email", "nobody"])
+    result = cli.invoke(
+        args=[
+            "schools",
+            "create",
+            "s1",
+            "--name-ky",
+            "к",
+            "--name-ru",
+            "р",
+            "--admin-email",
+            "nobody",
+        ]
+    )
     assert result.exit_code != 0 and "not a valid e-mail" in result.output
 
 

@@ -13,7 +13,7 @@ def test_a_real_worker_process_runs_a_job(app, schools, run_worker):
         job = get_queue(app).enqueue(count_schools)
     run_worker()
     job.refresh()
-    assert job.get_status() == "finished"
+    assert job.get_status() == "finished", job.latest_result().exc_string
     assert job.return_value() == 2
 
 
@@ -32,7 +32,9 @@ def test_jobs_are_queued_only_after_commit(app, schools):
 def test_an_unreachable_redis_does_not_fail_the_commit(app, schools):
     with app.app_context():
         app.extensions["mektep_redis"], real = (
-            redis.Redis(host="127.0.0.1", port=1, socket_connect_timeout=0.2), get_queue(app).connection)
+            redis.Redis(host="127.0.0.1", port=1, socket_connect_timeout=0.2),
+            get_queue(app).connection,
+        )
         try:
             enqueue_after_commit(count_schools)
             db.session.add(School(slug="d-school", name_ky="к", name_ru="р"))

@@ -5,11 +5,12 @@ The token is signed and names the user's session version, which setting a
 password bumps: a used link, or one issued before a newer one, is dead.
 """
 
-from flask import current_app, url_for
+from flask import current_app
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
 from mektep.accounts.models import User
 from mektep.extensions import db
+from tenants.resolver import site_url
 
 SALT = "mektep-account-setup"
 
@@ -26,12 +27,9 @@ def issue(user):
 
 
 def external_link(user, school=None):
-    """The full set-up URL, on the host the user will work on."""
-    token = issue(user)
-    path = url_for("auth.setup", token=token, lang=None)
-    config = current_app.config
-    host = school.host(config["BASE_DOMAIN"]) if school is not None else config["BASE_DOMAIN"]
-    return f"{config['PREFERRED_URL_SCHEME']}://{host}{path}"
+    """The full set-up URL, on the host the user will work on (also outside a request)."""
+    path = current_app.url_map.bind("").build("auth.setup", {"token": issue(user)})
+    return site_url(school, path)
 
 
 class LinkProblem(Exception):
