@@ -6,6 +6,7 @@ values, document attachments and the JSON API are keyed by it.
 """
 
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 TEXT_KINDS = frozenset({"text", "richtext"})
 KINDS = frozenset(
@@ -17,6 +18,8 @@ DEFAULT_MAX_LENGTH = {"text": 500, "richtext": 20000, "url": 500, "email": 254, 
 @dataclass
 class Field:
     """One typed value. `name` is its itemprop unless `itemprop` says otherwise."""
+
+    member_type: ClassVar[str] = "field"
 
     name: str
     kind: str
@@ -31,6 +34,7 @@ class Field:
     min_value: int | None = 0
     max_value: int | None = None
     source: str | None = None
+    grouped: bool = True
     key: str = field(default="", init=False)
 
     def __post_init__(self):
@@ -58,6 +62,8 @@ class Field:
 class Group:
     """Repeated records (branches, programs, ...), wrapped by the group's itemprop."""
 
+    member_type: ClassVar[str] = "group"
+
     name: str
     label: object
     help: object
@@ -80,6 +86,8 @@ class Group:
 class StaffList:
     """The school's staff records of some roles, shown with some of the staff fields."""
 
+    member_type: ClassVar[str] = "staff"
+
     name: str
     label: object
     help: object
@@ -87,6 +95,7 @@ class StaffList:
     field_names: tuple
     item: str | None = None
     required: bool = True
+    must_have: tuple = ()
     key: str = field(default="", init=False)
 
     @property
@@ -95,6 +104,14 @@ class StaffList:
 
     def bind(self, prefix):
         self.key = f"{prefix}.{self.name}"
+
+    @property
+    def required_names(self):
+        """Staff fields each listed person must have for the item to count as filled."""
+        from mektep.schema.staff import NAME_FIELDS, STAFF_FIELDS
+
+        shown = [name for name in NAME_FIELDS + self.field_names if STAFF_FIELDS[name].required]
+        return tuple(dict.fromkeys(shown + list(self.must_have)))
 
     @property
     def fields(self):

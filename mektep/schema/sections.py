@@ -338,6 +338,7 @@ MANAGERS = Section(
             ("head",),
             CONTACT_FIELDS,
             "I14",
+            must_have=("telephone", "email"),
         ),
         StaffList(
             "rucovodstvoZam",
@@ -516,6 +517,7 @@ BUDGET = Section(
                     True,
                     min_value=1991,
                     max_value=2100,
+                    grouped=False,
                 ),
                 Field(
                     "finPost",

@@ -1,0 +1,174 @@
+"""School admin: the sections of mandated content, with drafts, publishing,
+history and restore (G3), and the dashboard checklist (A5)."""
+
+from flask import abort, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from mektep.district.forms import ConfirmForm
+from mektep.extensions import db
+from mektep.schema import SECTIONS, section
+from tenants import versioning
+from tenants.admin import bp
+from tenants.admin.access import admin_required
+from tenants.admin.content_forms import form_to_values, section_form, values_to_form
+from tenants.admin.navigation import add_admin_entry, add_dashboard_panel
+from tenants.content.completeness import by_item, checklist, summary
+from tenants.content.models import SectionContent
+from tenants.content.values import section_row, section_rows
+from tenants.versioning import Revision
+
+add_admin_entry("admin.content_index", _l("Mandated information"), 10)
+add_dashboard_panel("content/checklist_panel.html")
+
+
+@bp.context_processor
+def checklist_helpers():
+    def school_checklist():
+        entries = checklist(g.school)
+        return {"entries": entries, "summary": summary(entries), "items": by_item(entries)}
+
+    return {"school_checklist": school_checklist, "confirm_form": ConfirmForm()}
+
+
+def _editable_section(slug):
+    found = section(slug)
+    if found is None:
+        abort(404)
+    return found
+
+
+@bp.route("/content/")
+def content_index():
+    entries = checklist(g.school)
+    return render_template(
+        "content/index.html",
+        sections=SECTIONS,
+        rows=section_rows(g.school),
+        items=by_item(entries),
+        summary=summary(entries),
+    )
+
+
+@bp.route("/content/item/<int:item_id>")
+def content_item(item_id):
+    row = SectionContent.get_for_school(item_id, g.school)
+    return redirect(url_for("admin.content_section", slug=row.section))
+
+
+@bp.route("/content/<slug>", methods=["GET", "POST"])
+def content_section(slug):
+    schema = _editable_section(slug)
+    if not schema.editable:
+        return redirect(url_for("admin.staff_index"))
+    row = section_row(g.school, slug)
+    stored = versioning.editable_data(row)["values"] if row else _blank_values(slug)
+    form_class = section_form(schema)
+    if request.method == "POST":
+        form = form_class()
+        if form.validate_on_submit():
+            return _save(schema, form)
+        status = 400
+    else:
+        form, status = form_class(data=values_to_form(schema, stored)), 200
+    return render_template(
+        "content/section.html",
+        section=schema,
+        form=form,
+        row=row,
+        draft=versioning.pending_draft(row) if row else None,
+        can_edit_sources=g.role == "admin",
+    ), status
+
+
+def _blank_values(slug):
+    return SectionContent(section=slug, values={}, school=g.school).snapshot()["values"]
+
+
+def _save(schema, form):
+    publishing = "publish" in request.form
+    if publishing and g.role != "admin":
+        abort(403)
+    values = form_to_values(schema, form, skip_sources=g.role != "admin")
+    row = section_row(g.school, schema.slug, create=True)
+    if publishing:
+        versioning.publish(row, current_user, data={"values": values})
+        message = _(
+            "Published: the public now sees this version of «%(title)s».", title=schema.title
+        )
+    else:
+        versioning.save_draft(row, {"values": values}, current_user)
+        message = _(
+            "Draft of «%(title)s» saved. The public does not see it until an administrator "
+            "publishes it.",
+            title=schema.title,
+        )
+    db.session.commit()
+    flash(message, "success")
+    return redirect(url_for("admin.content_section", slug=schema.slug))
+
+
+@bp.route("/content/<slug>/discard", methods=["POST"])
+def content_discard(slug):
+    _editable_section(slug)
+    row = section_row(g.school, slug)
+    if row is None or not _confirmed():
+        abort(400)
+    versioning.discard_draft(row)
+    db.session.commit()
+    flash(_("The draft is discarded; the published version stays."), "success")
+    return redirect(url_for("admin.content_section", slug=slug))
+
+
+@bp.route("/content/<slug>/history")
+def content_history(slug):
+    schema = _editable_section(slug)
+    row = section_row(g.school, slug)
+    versions = versioning.history(row) if row else []
+    return render_template("content/history.html", section=schema, row=row, versions=versions)
+
+
+def _revision(slug, revision_id):
+    schema = _editable_section(slug)
+    row = section_row(g.school, slug)
+    revision = Revision.get_for_school(revision_id, g.school)
+    if row is None or revision.kind != row.version_kind or revision.item_id != row.id:
+        abort(404)
+    if revision.status != "published":
+        abort(404)
+    return schema, row, revision
+
+
+@bp.route("/content/<slug>/history/<int:revision_id>")
+def content_version(slug, revision_id):
+    schema, row, revision = _revision(slug, revision_id)
+    return render_template(
+        "content/version.html",
+        section=schema,
+        row=row,
+        revision=revision,
+        values=revision.data.get("values", {}),
+    )
+
+
+@bp.route("/content/<slug>/history/<int:revision_id>/restore", methods=["POST"])
+@admin_required
+def content_restore(slug, revision_id):
+    schema, row, revision = _revision(slug, revision_id)
+    if not _confirmed():
+        abort(400)
+    versioning.restore(row, revision, current_user)
+    db.session.commit()
+    flash(
+        _(
+            "The version of %(date)s is published again.",
+            date=revision.created_at.strftime("%d.%m.%Y %H:%M"),
+        ),
+        "success",
+    )
+    return redirect(url_for("admin.content_section", slug=slug))
+
+
+def _confirmed():
+    return ConfirmForm().validate_on_submit()

@@ -1,0 +1,183 @@
+"""Forms generated from the shared schema: one input per field and language,
+one list of rows per group, a "not applicable" box per member.
+
+Forms check values with `mektep.schema.validation` (the same code the demo
+loader uses) and keep every typed value when they are rejected.
+"""
+
+from functools import cache
+
+from flask_babel import LazyString
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    FieldList,
+    Form,
+    FormField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import ValidationError
+from wtforms.widgets import DateInput, EmailInput, NumberInput, TelInput, URLInput
+
+from mektep.i18n import LANGUAGE_NAMES
+from mektep.schema import SECTIONS_BY_SLUG, Field, Group
+from mektep.schema.validation import InvalidValue, clean_value, display_phone
+from tenants.content.models import NOT_APPLICABLE
+
+LANGUAGES = ("ky", "ru")
+EXTRA_ROWS = 1
+_WIDGETS = {
+    "date": DateInput(),
+    "phone": TelInput(),
+    "email": EmailInput(),
+    "url": URLInput(),
+    "number": NumberInput(),
+}
+
+
+class SchemaCheck:
+    """A WTForms validator running the schema's own check of a field kind."""
+
+    def __init__(self, field):
+        self.field = field
+
+    def __call__(self, form, input_field):
+        try:
+            clean_value(self.field, input_field.data)
+        except InvalidValue as error:
+            raise ValidationError(str(error)) from None
+
+
+def _labelled(field, lang):
+    return LazyString(lambda: f"{field.label} · {LANGUAGE_NAMES[lang]}")
+
+
+def _input(field, label, description):
+    kwargs = {"label": label, "description": description, "validators": [SchemaCheck(field)]}
+    if field.kind == "richtext":
+        return TextAreaField(**kwargs)
+    if field.kind == "choice":
+        choices = [("", _l("— not chosen —")), *field.choices]
+        return SelectField(choices=choices, validate_choice=False, **kwargs)
+    if field.max_length and field.kind == "text":
+        kwargs["render_kw"] = {"maxlength": field.max_length * 2}
+    return StringField(widget=_WIDGETS.get(field.kind, StringField.widget), **kwargs)
+
+
+def input_names(field):
+    """The form's input names for `field`: one per language if translated."""
+    if field.translated:
+        return [f"{field.name}_{lang}" for lang in LANGUAGES]
+    return [field.name]
+
+
+def field_inputs(fields):
+    """{input name: WTForms field} for schema `fields` (documents have no input)."""
+    inputs = {}
+    for field in fields:
+        if field.is_document:
+            continue
+        if field.translated:
+            for lang, name in zip(LANGUAGES, input_names(field), strict=True):
+                help_text = field.help if lang == LANGUAGES[0] else None
+                inputs[name] = _input(field, _labelled(field, lang), help_text)
+        else:
+            inputs[field.name] = _input(field, field.label, field.help)
+    return inputs
+
+
+def record_form(group):
+    attrs = field_inputs(group.fields)
+    attrs["remove"] = BooleanField(_l("Remove this row"))
+    return type(f"Record_{group.name}", (Form,), attrs)
+
+
+def section_form(section):
+    """The form class of `section` (built once per section)."""
+    return _section_form(section.slug)
+
+
+@cache
+def _section_form(slug):
+    section = SECTIONS_BY_SLUG[slug]
+    attrs = field_inputs(section.fields)
+    for member in section.members:
+        if isinstance(member, Group):
+            attrs[member.name] = FieldList(FormField(record_form(member)), min_entries=0)
+        if isinstance(member, Field | Group):
+            attrs[f"na_{member.name}"] = BooleanField(
+                _l("Not applicable: the school has none (shown as «none»)")
+            )
+    return type(f"SectionForm_{section.slug}", (FlaskForm,), attrs)
+
+
+def _form_value(field, value):
+    if value is None:
+        return None
+    if field.kind == "phone":
+        return display_phone(value)
+    return str(value)
+
+
+def record_to_form(fields, record):
+    data = {}
+    for field in fields:
+        value = (record or {}).get(field.name)
+        if field.translated:
+            for lang in LANGUAGES:
+                data[f"{field.name}_{lang}"] = (value or {}).get(lang)
+        elif not field.is_document:
+            data[field.name] = _form_value(field, value)
+    return data
+
+
+def values_to_form(section, values):
+    """The `data` of a section form showing stored `values`, with a blank row per group."""
+    data = record_to_form(section.fields, values)
+    not_applicable = values.get(NOT_APPLICABLE) or []
+    for member in section.members:
+        if isinstance(member, Group):
+            rows = [record_to_form(member.fields, r) for r in values.get(member.name) or []]
+            data[member.name] = rows + [{}] * EXTRA_ROWS
+        data[f"na_{member.name}"] = member.name in not_applicable
+    return data
+
+
+def form_to_record(fields, form, skip_sources=False):
+    record = {}
+    for field in fields:
+        if field.is_document or (skip_sources and field.source):
+            continue
+        if field.translated:
+            value = {
+                lang: clean_value(field, form[f"{field.name}_{lang}"].data) for lang in LANGUAGES
+            }
+            value = {lang: text for lang, text in value.items() if text}
+        else:
+            value = clean_value(field, form[field.name].data)
+        if value not in (None, {}):
+            record[field.name] = value
+    return record
+
+
+def form_to_values(section, form, skip_sources=False):
+    """The values to store from a validated section form; blank and removed rows dropped."""
+    values = form_to_record(section.fields, form, skip_sources)
+    not_applicable = []
+    for member in section.members:
+        if isinstance(member, Group):
+            rows = []
+            for entry in form[member.name].entries:
+                if entry.form.remove.data:
+                    continue
+                record = form_to_record(member.fields, entry.form)
+                if record:
+                    rows.append(record)
+            values[member.name] = rows
+        if isinstance(member, Field | Group) and form[f"na_{member.name}"].data:
+            not_applicable.append(member.name)
+    values[NOT_APPLICABLE] = not_applicable
+    return values

@@ -1,0 +1,82 @@
+"""`/api/v1/info`: the published values of every section, in both languages,
+keyed by the shared schema (section slug, then member name)."""
+
+from flask import g, jsonify, request, url_for
+from flask_babel import force_locale
+
+from mektep.schema import SECTIONS
+from tenants.api import bp
+from tenants.content.completeness import checklist, summary
+from tenants.content.models import NOT_APPLICABLE
+from tenants.content.values import published_values, section_rows, staff
+from tenants.documents.links import documents_for_field
+
+LANGUAGES = ("ky", "ru")
+
+
+def _value(field, value):
+    if field.is_document:
+        return [
+            {
+                "title": {"ky": doc.title_ky or None, "ru": doc.title_ru or None},
+                "url": url_for("public.file_download", file_id=doc.file_id, _external=True),
+            }
+            for doc in documents_for_field(field.key)
+        ]
+    return value
+
+
+def _record(fields, record):
+    return {f.name: _value(f, (record or {}).get(f.name)) for f in fields}
+
+
+def _person(member, person):
+    names = {lang: person.full_name(lang) or None for lang in LANGUAGES}
+    return {"fio": names, **_record(member.fields, person.data)}
+
+
+def _section(schema, row):
+    values = published_values(g.school, schema, row)
+    members = {}
+    for member in schema.members:
+        if member.member_type == "field":
+            members[member.name] = _value(member, values.get(member.name))
+        elif member.member_type == "group":
+            members[member.name] = [
+                _record(member.fields, record) for record in values.get(member.name) or []
+            ]
+        else:
+            members[member.name] = [
+                _person(member, person) for person in staff(g.school, roles=member.roles)
+            ]
+    published = row.published_at if row is not None and row.is_published else None
+    return {
+        "title": {lang: _title(schema, lang) for lang in LANGUAGES},
+        "updated": published.isoformat() + "Z" if published else None,
+        "not_applicable": values.get(NOT_APPLICABLE) or [],
+        "values": members,
+    }
+
+
+def _title(schema, lang):
+    with force_locale(lang):
+        return str(schema.title)
+
+
+@bp.route("/info")
+def info():
+    rows = section_rows(g.school)
+    completeness = summary(checklist(g.school))
+    response = jsonify(
+        {
+            "school": {
+                "slug": g.school.slug,
+                "name": {"ky": g.school.name_ky, "ru": g.school.name_ru},
+                "url": request.host_url,
+            },
+            "completeness": {lang: completeness[lang]["percent"] for lang in LANGUAGES},
+            "sections": {s.slug: _section(s, rows.get(s.slug)) for s in SECTIONS},
+        }
+    )
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    return response

@@ -1,0 +1,2 @@
+"""A school's mandated content: the values of the shared schema's sections and
+the staff records, with drafts and versions, and how complete they are."""

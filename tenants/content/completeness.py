@@ -1,0 +1,126 @@
+"""How complete a school's published mandated content is, per language (A5, A6).
+
+One computation serves the school's dashboard checklist and the district's
+compliance column, so the two figures always agree.
+"""
+
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from flask import g
+
+from mektep.schema import SECTIONS, STAFF_FIELDS, Field, Group, StaffList
+from tenants.content.values import (
+    is_filled,
+    is_not_applicable,
+    published_values,
+    section_rows,
+    staff,
+)
+from tenants.documents.links import documents_for_field
+from tenants.scoping import bind_school
+
+LANGUAGES = ("ky", "ru")
+FILLED, MISSING, NOT_APPLICABLE = "filled", "missing", "na"
+
+
+@dataclass
+class Entry:
+    """One required member of the schema and its state in each language."""
+
+    section: object
+    member: object
+    status: dict
+
+    @property
+    def item(self):
+        return self.member.item
+
+
+@contextmanager
+def _bound_to(school):
+    """Document look-ups read the bound school (and keep a per-request cache of
+    it in `g.attached_documents`): bind `school` for the duration."""
+    previous = g.get("school")
+    if previous is not None and previous.id == school.id:
+        yield
+        return
+    g.pop("attached_documents", None)
+    bind_school(school)
+    try:
+        yield
+    finally:
+        g.pop("attached_documents", None)
+        bind_school(previous)
+
+
+def checklist(school):
+    """Every required member of every mandatory section, with its state per language."""
+    rows = section_rows(school)
+    people = staff(school)
+    entries = []
+    with _bound_to(school):
+        for section in SECTIONS:
+            if section.optional:
+                continue
+            values = published_values(school, section, rows.get(section.slug))
+            for member in section.members:
+                if member.required:
+                    entries.append(Entry(section, member, _status(member, values, people)))
+    return entries
+
+
+def _status(member, values, people):
+    if not isinstance(member, StaffList) and is_not_applicable(values, member):
+        return dict.fromkeys(LANGUAGES, NOT_APPLICABLE)
+    return {
+        lang: FILLED if _filled(member, values, people, lang) else MISSING for lang in LANGUAGES
+    }
+
+
+def _filled(member, values, people, lang):
+    if isinstance(member, Field):
+        if member.is_document:
+            return bool(documents_for_field(member.key))
+        return is_filled(member, values.get(member.name), lang)
+    if isinstance(member, Group):
+        records = values.get(member.name) or []
+        return bool(records) and all(
+            is_filled(f, record.get(f.name), lang)
+            for record in records
+            for f in member.fields
+            if f.required
+        )
+    listed = [person for person in people if person.role in member.roles]
+    return bool(listed) and all(
+        is_filled(field, person.value(field.name), lang)
+        for person in listed
+        for field in _staff_fields(member)
+    )
+
+
+def _staff_fields(member):
+    return [STAFF_FIELDS[name] for name in member.required_names]
+
+
+def summary(entries):
+    """{lang: {"done", "total", "percent"}}: filled or not applicable, over all required."""
+    total = len(entries)
+    result = {}
+    for lang in LANGUAGES:
+        done = sum(1 for entry in entries if entry.status[lang] != MISSING)
+        result[lang] = {
+            "done": done,
+            "total": total,
+            "percent": round(100 * done / total) if total else 100,
+        }
+    return result
+
+
+def by_item(entries):
+    """[(I-item, entries)] in the regulation's order (members without an item first)."""
+    order = {f"I{n}": n for n in range(1, 20)}
+    items = {}
+    for entry in entries:
+        items.setdefault(entry.item or "", []).append(entry)
+    return sorted(items.items(), key=lambda pair: order.get(pair[0], 0))

@@ -1,0 +1,71 @@
+"""Reading a school's published values: sections, staff, and one value in one
+language with its fallback (A6)."""
+
+from mektep.extensions import db
+from tenants.content.models import NOT_APPLICABLE, SectionContent, StaffMember
+
+OTHER_LANGUAGE = {"ky": "ru", "ru": "ky"}
+
+
+def section_rows(school):
+    """{slug: SectionContent} of `school`, drafts included."""
+    rows = db.session.scalars(SectionContent.for_school(school)).all()
+    return {row.section: row for row in rows}
+
+
+def section_row(school, slug, create=False):
+    row = db.session.scalars(
+        SectionContent.for_school(school).where(SectionContent.section == slug)
+    ).first()
+    if row is None and create:
+        row = SectionContent(section=slug, values={}, school=school, school_id=school.id)
+        db.session.add(row)
+        db.session.flush()
+    return row
+
+
+def published_values(school, section, row=None):
+    """The values of `section` the public sees (the School's own fields included)."""
+    if row is None:
+        row = SectionContent(section=section.slug, values={}, school=school)
+    return row.published_values()
+
+
+def staff(school, roles=None, published=True):
+    query = StaffMember.for_school(school).order_by(StaffMember.position, StaffMember.id)
+    if roles:
+        query = query.where(StaffMember.role.in_(roles))
+    if published:
+        query = query.where(StaffMember.published_at.is_not(None))
+    return db.session.scalars(query).all()
+
+
+def head_of_school(school):
+    """The one published staff record marked as the head (P2), or None."""
+    heads = staff(school, roles=("head",))
+    return heads[0] if heads else None
+
+
+def is_not_applicable(values, member):
+    return member.name in (values.get(NOT_APPLICABLE) or [])
+
+
+def in_language(field, value, lang):
+    """(value, its language) for `lang`: a translated value falls back to the
+    other language; a language-neutral one has no language of its own."""
+    if value is None or value == "":
+        return None, None
+    if not field.translated:
+        return value, None
+    own = value.get(lang) if isinstance(value, dict) else None
+    if own:
+        return own, lang
+    other = value.get(OTHER_LANGUAGE[lang]) if isinstance(value, dict) else None
+    return (other, OTHER_LANGUAGE[lang]) if other else (None, None)
+
+
+def is_filled(field, value, lang):
+    """Whether `value` exists in `lang` itself (no fallback), for completeness."""
+    if field.translated:
+        return bool(isinstance(value, dict) and value.get(lang))
+    return value not in (None, "")

@@ -1,0 +1,115 @@
+"""The public mandated section /sveden/ («Мектеп жөнүндө маалымат»), the site map
+page and /sitemap.xml (G4), all generated from the shared schema."""
+
+from datetime import date
+
+from flask import abort, g, render_template, request, url_for
+from flask_babel import format_date
+from flask_babel import lazy_gettext as _l
+
+from mektep.schema import SECTIONS, section
+from mektep.schema.validation import display_phone
+from tenants.content.values import (
+    head_of_school,
+    in_language,
+    published_values,
+    section_rows,
+    staff,
+)
+from tenants.public import bp
+from tenants.public.navigation import MAIN_MENU, add_menu_entry
+from tenants.public.structured_data import school_jsonld
+
+SVEDEN_TITLE = _l("Information about the school")
+add_menu_entry("public.sveden_index", SVEDEN_TITLE, 10)
+
+
+@bp.record_once
+def _template_helpers(state):
+    state.app.jinja_env.globals.update(in_language=in_language, display_phone=display_phone)
+    state.app.jinja_env.filters["isodate"] = lambda value: format_date(
+        date.fromisoformat(value), "long"
+    )
+
+
+@bp.context_processor
+def school_contacts():
+    """The head and contacts for the home page and footer, read once when used (P2)."""
+
+    def contacts():
+        if "school_contacts" not in g:
+            common = section("common")
+            row = section_rows(g.school).get("common")
+            g.school_contacts = {
+                "values": published_values(g.school, common, row),
+                "head": head_of_school(g.school),
+            }
+        return g.school_contacts
+
+    return {"school_contacts": contacts, "SVEDEN_TITLE": SVEDEN_TITLE}
+
+
+def _staff_lists(schema):
+    return {member.name: staff(g.school, roles=member.roles) for member in schema.staff_lists}
+
+
+def _last_updated(schema, row, staff_lists):
+    dates = [row.published_at] if row is not None and row.is_published else []
+    dates += [p.published_at for people in staff_lists.values() for p in people]
+    return max(dates) if dates else None
+
+
+@bp.route("/sveden/")
+def sveden_index():
+    rows = section_rows(g.school)
+    return render_template(
+        "sveden/index.html",
+        sections=SECTIONS,
+        rows=rows,
+        jsonld=school_jsonld(g.school, g.lang, rows),
+    )
+
+
+@bp.route("/sveden/<slug>/")
+def sveden_section(slug):
+    schema = section(slug)
+    if schema is None:
+        abort(404)
+    row = section_rows(g.school).get(slug)
+    staff_lists = _staff_lists(schema)
+    return render_template(
+        "sveden/section.html",
+        section=schema,
+        sections=SECTIONS,
+        values=published_values(g.school, schema, row),
+        staff_lists=staff_lists,
+        last_updated=_last_updated(schema, row, staff_lists),
+    )
+
+
+def _public_pages():
+    """(endpoint, kwargs, label) of every public page, for the site map."""
+    pages = [(endpoint, {}, label) for endpoint, label, _order in MAIN_MENU]
+    pages += [("public.sveden_section", {"slug": s.slug}, s.title) for s in SECTIONS]
+    return pages
+
+
+@bp.route("/sitemap")
+def site_map():
+    return render_template("sveden/sitemap.html", pages=_public_pages())
+
+
+@bp.route("/sitemap.xml")
+def sitemap_xml():
+    languages = ("ky", "ru")
+    base = request.host_url.rstrip("/")
+    default = g.school.default_language
+    urls = []
+    for endpoint, kwargs, _label in [*_public_pages(), ("public.site_map", {}, None)]:
+        alternates = {
+            lang: base + url_for(endpoint, **kwargs, lang=None if lang == default else lang)
+            for lang in languages
+        }
+        urls.extend((alternates[lang], alternates) for lang in languages)
+    body = render_template("sveden/sitemap.xml", urls=urls)
+    return body, 200, {"Content-Type": "application/xml; charset=utf-8"}

@@ -1,0 +1,79 @@
+"""Every I-item: entered by an admin in both languages, published, and shown on
+the public page in ky and ru with its itemprop; drafts are never public."""
+
+import re
+
+import pytest
+
+from mektep.schema import SECTIONS
+from tests.schema.conftest import sample, section_form, staff_form
+
+EDITABLE = [s for s in SECTIONS if s.editable]
+
+
+def itemprop_values(html, itemprop):
+    pattern = rf'itemprop="{itemprop}"[^>]*>(.*?)</'
+    return [re.sub(r"<[^>]+>", "", v).strip() for v in re.findall(pattern, html, re.S)]
+
+
+@pytest.mark.parametrize("section", EDITABLE, ids=lambda s: s.slug)
+def test_every_field_of_a_section_is_published_in_both_languages(section, publish, site):
+    publish(section.slug, section_form(section))
+    for lang in ("ky", "ru"):
+        page = site("school-a").get(f"/sveden/{section.slug}/?lang={lang}")
+        html = page.get_data(as_text=True)
+        assert page.status_code == 200
+        for field in section.fields + [f for g in section.groups for f in g.fields]:
+            if field.is_document:
+                continue
+            values = itemprop_values(html, field.itemprop)
+            if field.kind == "date":
+                assert f'<time datetime="1965-09-01" itemprop="{field.itemprop}"' in html
+                continue
+            shown = sample(field, lang)[1] or str(field.choice_label(sample(field)[0]))
+            assert any(shown in value for value in values), (field.key, lang, values[:3])
+        for group in section.groups:
+            assert f'itemprop="{group.itemprop}"' in html
+
+
+def test_staff_are_published_on_managers_and_employees(admin_a, site):
+    response = admin_a.submit("/admin/staff/new", {**staff_form("head"), "publish": "1"})
+    assert response.status_code == 302
+    for lang in ("ky", "ru"):
+        managers = site("school-a").get(f"/sveden/managers/?lang={lang}").get_data(as_text=True)
+        word = "кыргызча" if lang == "ky" else "по-русски"
+        assert 'itemprop="rucovodstvo"' in managers
+        assert f"surname {word} first_name {word} patronymic {word}" in itemprop_values(
+            managers, "fio"
+        )
+        assert "+996 312 541 234" in itemprop_values(managers, "telephone")
+        assert "info@school.kg" in itemprop_values(managers, "email")
+        employees = site("school-a").get(f"/sveden/employees/?lang={lang}").get_data(as_text=True)
+        for prop in ("teachingDiscipline", "employeeQualification", "profDevelopment"):
+            assert any(word in v for v in itemprop_values(employees, prop)), prop
+        assert itemprop_values(employees, "genExperience") == ["20"]
+        assert itemprop_values(employees, "specExperience") == ["15"]
+
+
+def test_editor_draft_is_never_public(editor_a, admin_a, site, publish):
+    common = SECTIONS[0]
+    publish("common", section_form(common, tag="-v1"))
+    response = editor_a.submit(
+        "/admin/content/common", {**section_form(common, tag="-v2"), "save": "1"}
+    )
+    assert response.status_code == 302
+    page = site("school-a").get("/sveden/common/").get_data(as_text=True)
+    assert "address-v1" in page and "address-v2" not in page
+    assert (
+        editor_a.submit(
+            "/admin/content/common", {**section_form(common), "publish": "1"}
+        ).status_code
+        == 403
+    )
+    form = admin_a.get("/admin/content/common").get_data(as_text=True)
+    assert "address-v2" in form
+
+
+def test_unpublished_section_shows_missing_not_blank(site, schools):
+    page = site("school-a").get("/sveden/common/?lang=ru").get_data(as_text=True)
+    assert "Не указано" in page or "missing" in page
