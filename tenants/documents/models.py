@@ -75,6 +75,13 @@ class StoredFile(TenantOwned, db.Model):
             raise ValueError(f"no thumbnail {size}.{fmt}")
         return content_key(self.school_id, self.sha256, fmt, variant=size)
 
+    def thumbnail_box(self, size):
+        """(width, height) of the `size` thumbnail, when the picture's size is known."""
+        if not self.width or not self.height:
+            return None
+        scale = min(1, SIZES[size] / max(self.width, self.height))
+        return max(1, round(self.width * scale)), max(1, round(self.height * scale))
+
     @property
     def type_label(self):
         return TYPE_LABELS.get(self.file_type, self.file_type.upper())

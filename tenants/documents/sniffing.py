@@ -26,6 +26,7 @@ MIME_TYPES = {
     "image/webp": "webp",
 }
 TYPE_MIME = {file_type: mime for mime, file_type in MIME_TYPES.items()}
+PICTURE_TYPES = frozenset({"jpeg", "png", "webp"})
 ZIP_MIME_TYPES = {"application/zip", "application/octet-stream"}
 # What identifies an office document inside a ZIP container, for files libmagic
 # only calls "zip" (their parts stored in an unusual order).
@@ -53,6 +54,7 @@ REFUSALS = {
     "pixels": _l("The picture declares more pixels than can be processed. Reduce its size."),
     "bomb": _l("The office file would unpack to an unreasonable size. It was not accepted."),
     "broken_zip": _l("The office file is damaged and cannot be opened. Save it again."),
+    "not_picture": _l("Only a photo is accepted here: JPEG, PNG or WebP."),
 }
 SPECIFIC_REFUSALS = {
     "image/svg+xml": "svg",
@@ -77,7 +79,8 @@ class Refused(Exception):
         return REFUSALS[self.reason]
 
 
-def sniff(path, size):
+def sniff(path, size, allowed=None):
+    """The type of the file at `path`, if it is one of `allowed` (default: any we take)."""
     if size == 0:
         raise Refused("empty")
     mime = magic.from_file(str(path), mime=True)
@@ -86,6 +89,8 @@ def sniff(path, size):
         file_type = _zip_container_type(path)
     if file_type is None:
         raise Refused(SPECIFIC_REFUSALS.get(mime, "type"))
+    if allowed is not None and file_type not in allowed:
+        raise Refused("not_picture" if allowed <= PICTURE_TYPES else "type")
     CHECKS.get(file_type, lambda _path, _size: None)(path, size)
     return file_type
 

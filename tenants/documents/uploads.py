@@ -13,6 +13,7 @@ import unicodedata
 from pathlib import PurePosixPath
 
 from flask import current_app
+from flask_babel import gettext as _
 
 from mektep.extensions import db
 from mektep.storage import CHUNK, get_storage, sha256_of
@@ -27,9 +28,17 @@ class TooLarge(Refused):
     def __init__(self):
         super().__init__("too_large")
 
+    @property
+    def message(self):
+        return _("The file is larger than %(mb)s MB, the most the site accepts.", mb=upload_limit_mb())
+
 
 def upload_limit():
     return current_app.config["MAX_CONTENT_LENGTH"]
+
+
+def upload_limit_mb():
+    return upload_limit() // (1024 * 1024)
 
 
 def clean_filename(name, file_type):
@@ -67,10 +76,11 @@ def _spool(stream, limit):
     return spooled, size
 
 
-def store_upload(stream, filename, school_id, user=None):
+def store_upload(stream, filename, school_id, user=None, allowed=None):
+    """Store an upload of the school; `allowed` narrows the accepted file types."""
     spooled, size = _spool(stream, upload_limit())
     try:
-        file_type = sniff(spooled.name, size)
+        file_type = sniff(spooled.name, size, allowed)
         digest = sha256_of(spooled)
         stored = StoredFile(
             school_id=school_id,

@@ -1,0 +1,55 @@
+"""Sending stored files and their thumbnails: only after the caller's tenant
+check, with the real type, a safe download name, `nosniff`, and cache headers
+(public copies may be cached for an hour; a school's staff always revalidate)."""
+
+from flask import abort, send_file
+
+from mektep.storage import get_storage
+from mektep.thumbnails import FORMATS, SIZES
+
+PUBLIC_MAX_AGE = 3600
+# Types a browser may show in place; office files are always downloaded.
+INLINE_TYPES = {"pdf", "jpeg", "png", "webp"}
+
+
+def _send(stream, mimetype, etag, public, download_name=None, as_attachment=False):
+    response = send_file(
+        stream,
+        mimetype=mimetype,
+        download_name=download_name,
+        as_attachment=as_attachment,
+        etag=etag,
+        conditional=True,
+        max_age=PUBLIC_MAX_AGE if public else 0,
+    )
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.cache_control.public = public
+    response.cache_control.private = not public
+    if not public:
+        response.cache_control.no_cache = True
+    return response
+
+
+def send_stored_file(stored, public):
+    try:
+        stream = get_storage().open(stored.storage_key)
+    except FileNotFoundError:
+        abort(404)
+    return _send(
+        stream,
+        stored.mime_type,
+        stored.sha256,
+        public,
+        download_name=stored.original_name,
+        as_attachment=stored.file_type not in INLINE_TYPES,
+    )
+
+
+def send_thumbnail(stored, size, fmt, public):
+    if size not in SIZES or fmt not in FORMATS or not stored.shows_thumbnail:
+        abort(404)
+    try:
+        stream = get_storage().open(stored.thumbnail_key(size, fmt))
+    except FileNotFoundError:
+        abort(404)
+    return _send(stream, FORMATS[fmt], f"{stored.sha256}-{size}-{fmt}", public)
