@@ -17,7 +17,9 @@ def all_events():
 
 
 def describe(event):
-    return f"{format_datetime(event.starts_at, 'short')} – {format_datetime(event.ends_at, 'short')}"
+    return (
+        f"{format_datetime(event.starts_at, 'short')} – {format_datetime(event.ends_at, 'short')}"
+    )
 
 
 events_admin = ContentAdmin(

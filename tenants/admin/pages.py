@@ -17,11 +17,7 @@ def all_pages():
 
 def slug_taken(page, slug):
     """Another page of the school (in the trash too) already has this address."""
-    query = (
-        db.select(Page.id)
-        .where(Page.slug == slug)
-        .execution_options(include_trashed=True)
-    )
+    query = db.select(Page.id).where(Page.slug == slug).execution_options(include_trashed=True)
     if page.id is not None:
         query = query.where(Page.id != page.id)
     return db.session.scalar(query) is not None

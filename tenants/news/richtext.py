@@ -16,7 +16,11 @@ ALLOWED_TAGS = {
     "h2", "h3", "h4", "ul", "ol", "li", "blockquote", "a", "hr",
     "table", "thead", "tbody", "tr", "th", "td",
 }  # fmt: skip
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"colspan", "rowspan"}, "td": {"colspan", "rowspan"}}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "th": {"colspan", "rowspan"},
+    "td": {"colspan", "rowspan"},
+}
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 _TAG = re.compile(r"<[a-zA-Z/!]")
 _BLANK_LINE = re.compile(r"\n\s*\n")

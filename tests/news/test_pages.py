@@ -1,0 +1,46 @@
+"""Free pages: an admin adds them; they are listed in the «About the school» section."""
+
+from tenants.pages.models import Page
+
+from .conftest import page_fields
+
+
+def page_form(**values):
+    data = {"title_ky": "Мектептин тарыхы", "title_ru": "История школы", "slug": "history"}
+    data |= {"body_ky": "Мектеп 1957-жылы ачылган.", "body_ru": "Школа открыта в 1957 году."}
+    return data | {"menu_order": "10", "in_menu": "y"} | values
+
+
+def test_admin_adds_a_page_to_the_menu_section(admin_a, site):
+    assert admin_a.submit("/admin/pages/new", page_form(publish="1")).status_code == 302
+    visitor = site("school-a")
+    home = visitor.get("/?lang=ru").get_data(as_text=True)
+    assert 'href="/p/?lang=ru"' in home
+    index = visitor.get("/p/?lang=ru").get_data(as_text=True)
+    assert "История школы" in index
+    page = visitor.get("/p/history?lang=ru").get_data(as_text=True)
+    assert "Школа открыта в 1957 году." in page
+
+
+def test_unpublished_and_other_schools_pages_are_not_shown(make, site):
+    make(Page, published=False, **page_fields("clubs", "Ийримдер"))
+    make(Page, "school-b", **page_fields("history", "Башка мектептин тарыхы"))
+    visitor = site("school-a")
+    assert visitor.get("/p/clubs").status_code == 404
+    assert visitor.get("/p/history").status_code == 404
+    assert "Ийримдер" not in visitor.get("/p/").get_data(as_text=True)
+
+
+def test_address_must_be_unique_and_well_formed(admin_a, make):
+    make(Page, published=False, **page_fields("history"))
+    response = admin_a.submit("/admin/pages/new", page_form())
+    assert response.status_code == 400
+    assert "Мектептин тарыхы" in response.get_data(as_text=True)
+    for slug in ("Тарых", "a b", "-x", "x" * 61, ""):
+        assert admin_a.submit("/admin/pages/new", page_form(slug=slug)).status_code == 400
+
+
+def test_position_must_be_a_number_in_range(admin_a):
+    for order in ("-1", "1000", "бир"):
+        response = admin_a.submit("/admin/pages/new", page_form(menu_order=order, slug="x"))
+        assert response.status_code == 400
