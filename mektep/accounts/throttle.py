@@ -1,5 +1,9 @@
-"""Failed sign-ins are counted in Redis, per account and per address, with the
-`limits` library; past the limit, sign-in is refused until the window ends."""
+"""Rate limits counted in Redis with the `limits` library.
+
+`minutes_blocked`/`count_failure` throttle failed sign-ins per account and per
+address; `wait_minutes`/`count_hit` are the same mechanism for any other limit
+(e.g. visitors' posts per address).
+"""
 
 import time
 
@@ -12,42 +16,47 @@ from mektep.queue import get_redis
 
 
 def _limiter():
-    limiter = current_app.extensions.get("mektep_login_limiter")
+    limiter = current_app.extensions.get("mektep_limiter")
     if limiter is None:
         # The pool is what connects; the URL only satisfies the constructor.
         storage = RedisStorage(
             "redis://", connection_pool=get_redis().connection_pool, key_prefix="mektep"
         )
-        limiter = current_app.extensions["mektep_login_limiter"] = FixedWindowRateLimiter(storage)
+        limiter = current_app.extensions["mektep_limiter"] = FixedWindowRateLimiter(storage)
     return limiter
+
+
+def wait_minutes(limit, *key):
+    """Minutes until `key` is under `limit` (a string like "5 per 10 minutes"); 0: now."""
+    limiter, limit = _limiter(), parse(limit)
+    if limiter.test(limit, *key):
+        return 0
+    reset_at = limiter.get_window_stats(limit, *key).reset_time
+    return max(1, round((reset_at - time.time()) / 60))
+
+
+def count_hit(limit, *key):
+    _limiter().hit(parse(limit), *key)
 
 
 def _keys(email):
     config = current_app.config
     return (
-        (parse(config["LOGIN_LIMIT_PER_ACCOUNT"]), "login-account", email.lower()),
-        (parse(config["LOGIN_LIMIT_PER_ADDRESS"]), "login-address", request.remote_addr or ""),
+        (config["LOGIN_LIMIT_PER_ACCOUNT"], "login-account", email.lower()),
+        (config["LOGIN_LIMIT_PER_ADDRESS"], "login-address", request.remote_addr or ""),
     )
 
 
 def minutes_blocked(email):
     """How many minutes sign-in stays refused for this account or address (0: not)."""
-    limiter = _limiter()
-    waits = []
-    for limit, *key in _keys(email):
-        if not limiter.test(limit, *key):
-            reset_at = limiter.get_window_stats(limit, *key).reset_time
-            waits.append(max(1, round((reset_at - time.time()) / 60)))
-    return max(waits, default=0)
+    return max(wait_minutes(limit, *key) for limit, *key in _keys(email))
 
 
 def count_failure(email):
-    limiter = _limiter()
     for limit, *key in _keys(email):
-        limiter.hit(limit, *key)
+        count_hit(limit, *key)
 
 
 def clear_account(email):
-    limiter = _limiter()
     limit, *key = _keys(email)[0]
-    limiter.clear(limit, *key)
+    _limiter().clear(parse(limit), *key)

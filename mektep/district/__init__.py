@@ -19,4 +19,5 @@ def district_admins_only():
     return None
 
 
-from mektep.district import routes  # noqa: E402, F401
+from mektep.district import compliance, routes  # noqa: E402, F401
+from mektep.moderation import district_pages  # noqa: E402, F401

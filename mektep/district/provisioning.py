@@ -43,16 +43,26 @@ def create_school(slug, name_ky, name_ru, default_language, admin_email):
         default_language=default_language,
     )
     db.session.add(school)
-    admin = db.session.scalar(db.select(User).where(User.email == admin_email))
-    if admin is None:
-        admin = User(email=admin_email)
-        db.session.add(admin)
-    db.session.add(Membership(user=admin, school=school, role="admin"))
-    db.session.flush()
-    link = None if admin.has_password else setup_links.external_link(admin, school)
+    _membership, link = add_member(school, admin_email, "admin")
     audit.record("school.create", f"{slug} admin={admin_email}", school=school)
     db.session.commit()
     return school, link
+
+
+def add_member(school, email, role):
+    """Give the account of `email` (created if new) `role` in `school`.
+
+    Returns (membership, set-up link or None): no link when the account already
+    has a password, e.g. someone who works for another school too."""
+    user = db.session.scalar(db.select(User).where(User.email == email))
+    if user is None:
+        user = User(email=email)
+        db.session.add(user)
+    membership = Membership(user=user, school=school, role=role)
+    db.session.add(membership)
+    db.session.flush()
+    link = None if user.has_password else setup_links.external_link(user, school)
+    return membership, link
 
 
 def change_status(school, change):

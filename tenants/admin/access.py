@@ -51,4 +51,5 @@ def admin_required(view):
             abort(403)
         return view(*args, **kwargs)
 
+    guarded.admin_only = True  # lets the role tests find every admin-only view
     return guarded

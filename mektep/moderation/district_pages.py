@@ -1,0 +1,68 @@
+"""The stop-word list's page in the district console."""
+
+from flask import flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import SubmitField, TextAreaField
+from wtforms.validators import ValidationError
+
+from mektep import audit
+from mektep.district import bp
+from mektep.extensions import db
+from mektep.moderation import stopwords
+from tenants.discussion.moderation import recheck_pending
+
+
+def _short_lines(form, field):
+    if any(len(line.strip()) > stopwords.STOP_WORD_MAX_LENGTH for line in field.data.splitlines()):
+        raise ValidationError(
+            _l(
+                "A stop word or phrase is at most %(n)s characters.",
+                n=stopwords.STOP_WORD_MAX_LENGTH,
+            )
+        )
+
+
+class StopWordsForm(FlaskForm):
+    words_ky = TextAreaField(
+        _l("Stop words in Kyrgyz"),
+        validators=[_short_lines],
+        description=_l("One word or phrase per line. A word also matches its suffixed forms."),
+    )
+    words_ru = TextAreaField(
+        _l("Stop words in Russian"),
+        validators=[_short_lines],
+        description=_l("One word or phrase per line. A word also matches its longer forms."),
+    )
+    submit = SubmitField(_l("Save the list"))
+
+
+@bp.route("/stop-words", methods=["GET", "POST"])
+def stop_words():
+    form = StopWordsForm(
+        data={f"words_{lang}": "\n".join(stopwords.phrases(lang)) for lang in ("ky", "ru")}
+    )
+    if form.validate_on_submit():
+        counts = {
+            lang: len(
+                stopwords.replace_list(lang, getattr(form, f"words_{lang}").data.splitlines())
+            )
+            for lang in ("ky", "ru")
+        }
+        rechecked = recheck_pending()
+        audit.record("district.stop_words", f"ky={counts['ky']} ru={counts['ru']}")
+        db.session.commit()
+        flash(
+            _(
+                "The list is saved: %(ky)s in Kyrgyz, %(ru)s in Russian. "
+                "%(n)s waiting messages were checked again.",
+                ky=counts["ky"],
+                ru=counts["ru"],
+                n=rechecked,
+            ),
+            "success",
+        )
+        return redirect(url_for("district.stop_words"))
+    status = 400 if form.is_submitted() else 200
+    return render_template("discussion/stop_words.html", form=form), status

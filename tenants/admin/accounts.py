@@ -1,0 +1,200 @@
+"""The school's accounts (A4): invite editors and admins, change roles,
+deactivate and reactivate memberships.
+
+A person may work for several schools, so everything here acts on their
+membership in this school, never on the account itself. The school always
+keeps at least one active admin.
+"""
+
+from flask import abort, flash, g, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import RadioField, SubmitField
+
+from mektep import audit
+from mektep.accounts import setup_links
+from mektep.accounts.models import ROLES, Membership, User
+from mektep.district.forms import ConfirmForm
+from mektep.district.provisioning import add_member
+from mektep.extensions import db
+from mektep.forms import email_field
+from tenants.admin import bp
+from tenants.admin.access import admin_required
+from tenants.admin.navigation import add_admin_entry
+from tenants.models import School
+
+add_admin_entry("admin.accounts", _l("Accounts"), 80, role="admin")
+
+ROLE_LABELS = {"admin": _l("administrator"), "editor": _l("editor")}
+
+
+def _role_field():
+    return RadioField(
+        _l("Role"),
+        choices=[(role, ROLE_LABELS[role]) for role in ROLES],
+        default="editor",
+        description=_l(
+            "Editors draft content and upload documents; administrators also publish, "
+            "delete, moderate the discussion and manage accounts."
+        ),
+    )
+
+
+class InviteForm(FlaskForm):
+    email = email_field(description=_l("The person's work e-mail; it is their sign-in name."))
+    role = _role_field()
+    submit = SubmitField(_l("Invite"))
+
+
+class RoleForm(FlaskForm):
+    role = _role_field()
+    submit = SubmitField(_l("Change role"))
+
+
+def _members():
+    return db.session.scalars(
+        db.select(Membership)
+        .join(User)
+        .where(Membership.school_id == g.school.id)
+        .order_by(Membership.active.desc(), Membership.role, User.email)
+    ).all()
+
+
+def _membership_or_404(membership_id):
+    membership = db.session.get(Membership, membership_id)
+    if membership is None or membership.school_id != g.school.id:
+        abort(404)
+    return membership
+
+
+def _is_last_admin(membership):
+    """Whether `membership` is the school's only active admin. Locks the school's
+    row first, so two admins cannot demote each other at the same moment."""
+    if membership.role != "admin" or not membership.active:
+        return False
+    db.session.execute(db.select(School.id).where(School.id == g.school.id).with_for_update())
+    others = db.session.scalar(
+        db.select(db.func.count(Membership.id)).where(
+            Membership.school_id == g.school.id,
+            Membership.role == "admin",
+            Membership.active.is_(True),
+            Membership.id != membership.id,
+        )
+    )
+    return others == 0
+
+
+def _render(invite=None, problem=None, status=200):
+    return render_template(
+        "accounts/list.html",
+        members=_members(),
+        invite=invite or InviteForm(formdata=None),
+        confirm=ConfirmForm(),
+        role_labels=ROLE_LABELS,
+        problem=problem,
+    ), status
+
+
+@bp.route("/accounts")
+@admin_required
+def accounts():
+    return _render()
+
+
+@bp.route("/accounts/invite", methods=["POST"])
+@admin_required
+def invite():
+    form = InviteForm()
+    if not form.validate_on_submit():
+        return _render(invite=form, status=400)
+    user = db.session.scalar(db.select(User).where(User.email == form.email.data))
+    if user is not None and user.membership_in(g.school) is not None:
+        form.email.errors.append(
+            _(
+                "%(email)s already has an account in this school; change it in the list below.",
+                email=form.email.data,
+            )
+        )
+        return _render(invite=form, status=400)
+    membership, link = add_member(g.school, form.email.data, form.role.data)
+    audit.record("accounts.invite", f"{form.email.data} role={form.role.data}")
+    db.session.commit()
+    return render_template(
+        "accounts/invited.html",
+        member=membership.user,
+        link=link,
+        role=ROLE_LABELS[membership.role],
+    )
+
+
+@bp.route("/accounts/<int:membership_id>/setup-link", methods=["POST"])
+@admin_required
+def account_setup_link(membership_id):
+    """A fresh set-up link for someone who has not chosen a password yet."""
+    membership = _membership_or_404(membership_id)
+    if not ConfirmForm().validate_on_submit() or membership.user.has_password:
+        abort(400)
+    link = setup_links.external_link(membership.user, g.school)
+    audit.record("accounts.setup_link", membership.user.email)
+    db.session.commit()
+    return render_template(
+        "accounts/invited.html",
+        member=membership.user,
+        link=link,
+        role=ROLE_LABELS[membership.role],
+        reissued=True,
+    )
+
+
+@bp.route("/accounts/<int:membership_id>/role", methods=["POST"])
+@admin_required
+def account_role(membership_id):
+    membership = _membership_or_404(membership_id)
+    form = RoleForm()
+    if not form.validate_on_submit():
+        abort(400)
+    if form.role.data == membership.role:
+        return redirect(url_for("admin.accounts"))
+    if _is_last_admin(membership):
+        return _last_admin_refusal()
+    membership.role = form.role.data
+    audit.record("accounts.role", f"{membership.user.email} role={membership.role}")
+    db.session.commit()
+    flash(
+        _("%(who)s is now %(role)s.", who=membership.user.label, role=ROLE_LABELS[membership.role]),
+        "success",
+    )
+    return redirect(url_for("admin.accounts"))
+
+
+@bp.route("/accounts/<int:membership_id>/<any(deactivate, reactivate):change>", methods=["POST"])
+@admin_required
+def account_active(membership_id, change):
+    membership = _membership_or_404(membership_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    if change == "deactivate" and _is_last_admin(membership):
+        return _last_admin_refusal()
+    membership.active = change == "reactivate"
+    audit.record(f"accounts.{change}", membership.user.email)
+    db.session.commit()
+    if membership.active:
+        message = _("%(who)s can work on this site again.", who=membership.user.label)
+    else:
+        message = _(
+            "%(who)s can no longer work on this site. Their account stays, "
+            "with any other schools they work for.",
+            who=membership.user.label,
+        )
+    flash(message, "success")
+    return redirect(url_for("admin.accounts"))
+
+
+def _last_admin_refusal():
+    db.session.rollback()
+    problem = _(
+        "This is the school's only active administrator. Make someone else an "
+        "administrator first; nothing was changed."
+    )
+    return _render(problem=problem, status=409)

@@ -1,0 +1,27 @@
+"""The school's audit log, for its admins: who did what on this school's site."""
+
+from flask import g, render_template, request
+from flask_babel import lazy_gettext as _l
+
+from mektep.audit import AuditEntry
+from mektep.extensions import db
+from tenants.admin import bp
+from tenants.admin.access import admin_required
+from tenants.admin.navigation import add_admin_entry
+
+PAGE_SIZE = 50
+
+add_admin_entry("admin.audit_log", _l("Audit log"), 85, role="admin")
+
+
+@bp.route("/audit")
+@admin_required
+def audit_log():
+    query = (
+        db.select(AuditEntry)
+        .where(AuditEntry.school_id == g.school.id)
+        .order_by(AuditEntry.created_at.desc(), AuditEntry.id.desc())
+    )
+    page = request.args.get("page", 1, type=int)
+    entries = db.paginate(query, page=page, per_page=PAGE_SIZE, error_out=False)
+    return render_template("accounts/audit.html", entries=entries)

@@ -1,0 +1,138 @@
+"""History of any versioned content: its published versions, each one's text,
+and restoring one (admins). Generic over every `Versioned` model, so a new kind
+of content has its history here without code of its own."""
+
+import json
+
+import nh3
+from flask import abort, flash, g, redirect, render_template, url_for
+from flask_babel import format_datetime
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from markupsafe import Markup
+
+from mektep.district.forms import ConfirmForm
+from mektep.extensions import db
+from tenants import versioning
+from tenants.admin import bp
+from tenants.admin.access import admin_required
+from tenants.admin.navigation import add_admin_entry
+from tenants.versioning import Revision, Versioned
+
+RECENT_VERSIONS = 50
+
+add_admin_entry("admin.history_index", _l("History"), 86)
+
+
+def versioned_models():
+    """{version_kind: model} of every versioned kind of content."""
+    return {
+        mapper.class_.version_kind: mapper.class_
+        for mapper in db.Model.registry.mappers
+        if issubclass(mapper.class_, Versioned)
+    }
+
+
+def _item_or_404(kind, item_id):
+    model = versioned_models().get(kind)
+    if model is None:
+        abort(404)
+    return model.get_for_school(item_id, g.school)
+
+
+def _revision_or_404(item, revision_id):
+    revision = Revision.get_for_school(revision_id, g.school)
+    if revision.kind != item.version_kind or revision.item_id != item.id:
+        abort(404)
+    return revision
+
+
+def field_label(model, name):
+    return getattr(model, "field_labels", {}).get(name, name)
+
+
+def shown_value(value):
+    """A stored value as the history page shows it: rich text sanitized, the rest as text."""
+    if isinstance(value, str):
+        return Markup(nh3.clean(value)) if "<" in value else value
+    if value is None:
+        return ""
+    return json.dumps(value, ensure_ascii=False, indent=2)
+
+
+@bp.app_template_global()
+def history_url(item):
+    """Link to `item`'s history, for the edit pages of every kind."""
+    return url_for("admin.history", kind=item.version_kind, item_id=item.id)
+
+
+@bp.route("/history")
+def history_index():
+    """The latest published versions of every kind, for finding an item's history."""
+    revisions = db.session.scalars(
+        db.select(Revision)
+        .where(Revision.status == "published")
+        .order_by(Revision.created_at.desc(), Revision.id.desc())
+        .limit(RECENT_VERSIONS)
+    ).all()
+    models = versioned_models()
+    items = {}
+    for kind in {revision.kind for revision in revisions} & models.keys():
+        ids = {revision.item_id for revision in revisions if revision.kind == kind}
+        model = models[kind]
+        for item in db.session.scalars(db.select(model).where(model.id.in_(ids))):
+            items[kind, item.id] = item
+    return render_template("accounts/history_index.html", revisions=revisions, items=items)
+
+
+@bp.route("/history/<kind>/<int:item_id>")
+def history(kind, item_id):
+    item = _item_or_404(kind, item_id)
+    return render_template(
+        "accounts/history.html",
+        item=item,
+        versions=versioning.history(item),
+        confirm=ConfirmForm(),
+    )
+
+
+@bp.route("/history/<kind>/<int:item_id>/<int:revision_id>")
+def history_version(kind, item_id, revision_id):
+    item = _item_or_404(kind, item_id)
+    revision = _revision_or_404(item, revision_id)
+    current = item.snapshot()
+    fields = [
+        (
+            field_label(type(item), name),
+            shown_value(revision.data.get(name)),
+            revision.data.get(name) != current.get(name),
+        )
+        for name in item.versioned_fields
+    ]
+    return render_template(
+        "accounts/history_version.html",
+        item=item,
+        revision=revision,
+        fields=fields,
+        confirm=ConfirmForm(),
+    )
+
+
+@bp.route("/history/<kind>/<int:item_id>/<int:revision_id>/restore", methods=["POST"])
+@admin_required
+def history_restore(kind, item_id, revision_id):
+    item = _item_or_404(kind, item_id)
+    revision = _revision_or_404(item, revision_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    versioning.restore(item, revision, current_user)
+    db.session.commit()
+    flash(
+        _(
+            "The version of %(when)s is published again, as the newest version.",
+            when=format_datetime(revision.created_at, "short"),
+        ),
+        "success",
+    )
+    return redirect(url_for("admin.history", kind=kind, item_id=item.id))

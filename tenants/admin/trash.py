@@ -1,0 +1,114 @@
+"""The trash page: everything deleted on this school's site, of every `Trashable`
+kind, with who deleted it and when; restore it, or delete it for good (admins).
+Generic over the shared mixin, so a new kind of content appears without code here."""
+
+from datetime import timedelta
+
+from flask import abort, flash, g, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from sqlalchemy.exc import IntegrityError
+
+from mektep import audit
+from mektep.accounts.models import User
+from mektep.district.forms import ConfirmForm
+from mektep.extensions import db
+from tenants.admin import bp
+from tenants.admin.access import admin_required
+from tenants.admin.navigation import add_admin_entry
+from tenants.trash import (
+    TRASH_DAYS,
+    get_trashed_or_404,
+    restore_from_trash,
+    trashable_models,
+    trashed,
+)
+from tenants.versioning import Revision, Versioned
+
+add_admin_entry("admin.trash", _l("Trash"), 88, role="admin")
+
+
+def _models_by_kind():
+    return {model.__tablename__: model for model in trashable_models()}
+
+
+def _trashed_item_or_404(kind, item_id):
+    model = _models_by_kind().get(kind)
+    if model is None:
+        abort(404)
+    return get_trashed_or_404(model, item_id)
+
+
+@bp.route("/trash")
+@admin_required
+def trash():
+    entries = [
+        (kind, item)
+        for kind, model in _models_by_kind().items()
+        for item in db.session.scalars(trashed(model))
+    ]
+    entries.sort(key=lambda entry: entry[1].deleted_at, reverse=True)
+    deleter_ids = {item.deleted_by_id for _kind, item in entries} - {None}
+    deleters = {
+        user.id: user
+        for user in db.session.scalars(db.select(User).where(User.id.in_(deleter_ids)))
+    }
+    return render_template(
+        "accounts/trash.html",
+        entries=entries,
+        deleters=deleters,
+        purge_after=timedelta(days=TRASH_DAYS),
+        trash_days=TRASH_DAYS,
+        confirm=ConfirmForm(),
+    )
+
+
+@bp.route("/trash/<kind>/<int:item_id>/restore", methods=["POST"])
+@admin_required
+def trash_restore(kind, item_id):
+    item = _trashed_item_or_404(kind, item_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    restore_from_trash(item)
+    db.session.commit()
+    flash(
+        _("Restored: «%(title)s» is back where it was.", title=item.display_title(g.lang)),
+        "success",
+    )
+    return redirect(url_for("admin.trash"))
+
+
+@bp.route("/trash/<kind>/<int:item_id>/purge", methods=["GET", "POST"])
+@admin_required
+def trash_purge(kind, item_id):
+    """GET asks for confirmation, so one misclick never deletes for good."""
+    item = _trashed_item_or_404(kind, item_id)
+    form = ConfirmForm()
+    if not form.validate_on_submit():
+        status = 400 if form.is_submitted() else 200
+        return render_template(
+            "accounts/trash_purge.html", kind=kind, item=item, confirm=form
+        ), status
+    title = str(item.display_title(g.lang))
+    if isinstance(item, Versioned):
+        db.session.execute(
+            db.delete(Revision).where(
+                Revision.school_id == g.school.id,
+                Revision.kind == item.version_kind,
+                Revision.item_id == item.id,
+            )
+        )
+    db.session.delete(item)
+    audit.record(f"{kind}.purge", f"#{item_id} {title}", user=current_user)
+    try:
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        flash(
+            _("«%(title)s» is still used elsewhere and cannot be deleted for good.", title=title),
+            "error",
+        )
+        return trash(), 409
+    flash(_("Deleted for good: «%(title)s».", title=title), "success")
+    return redirect(url_for("admin.trash"))

@@ -1,0 +1,122 @@
+"""History and trash through the answers: restore an old version, restore from
+the trash, delete for good; and none of it across schools."""
+
+import re
+
+from mektep.extensions import db
+from tenants.discussion.models import Answer
+from tenants.versioning import Revision
+
+from .conftest import posts, visitor_post
+
+
+def answered_post(app, visitor, admin, *answers):
+    visitor_post(visitor, "Мектептин китепканасы качан иштейт?")
+    post = posts(app)[-1]
+    for text in answers:
+        response = admin.submit(f"/admin/discussion/{post.id}", {"body_ky": text, "body_ru": ""})
+        assert response.status_code == 302
+    with app.app_context():
+        answer_id = db.session.scalar(db.select(Answer.id).where(Answer.post_id == post.id))
+    return post, answer_id
+
+
+def test_restore_an_earlier_version_from_history(app, visitor, admin_a):
+    post, answer_id = answered_post(app, visitor, admin_a, "Биринчи жооп", "Экинчи жооп")
+    history = admin_a.get(f"/admin/history/answer/{answer_id}").get_data(as_text=True)
+    revision_ids = [
+        int(i) for i in re.findall(rf"/admin/history/answer/{answer_id}/(\d+)", history)
+    ]
+    assert len(revision_ids) == 2
+    oldest = min(revision_ids)
+    version = admin_a.get(f"/admin/history/answer/{answer_id}/{oldest}").get_data(as_text=True)
+    assert "Биринчи жооп" in version
+    response = admin_a.submit(
+        f"/admin/history/answer/{answer_id}/{oldest}/restore",
+        {},
+        form_page=f"/admin/history/answer/{answer_id}/{oldest}",
+    )
+    assert response.status_code == 302
+    page = visitor.get("/discussion").get_data(as_text=True)
+    assert "Биринчи жооп" in page and "Экинчи жооп" not in page
+    history = admin_a.get(f"/admin/history/answer/{answer_id}").get_data(as_text=True)
+    assert len(set(re.findall(rf"/admin/history/answer/{answer_id}/(\d+)", history))) == 3
+    index = admin_a.get("/admin/history").get_data(as_text=True)
+    assert f"/admin/history/answer/{answer_id}" in index
+
+
+def test_editor_reads_history_but_cannot_restore(app, visitor, admin_a, editor_a):
+    _post, answer_id = answered_post(app, visitor, admin_a, "Биринчи", "Экинчи")
+    with app.app_context():
+        oldest = db.session.scalar(db.select(db.func.min(Revision.id)))
+    assert editor_a.get(f"/admin/history/answer/{answer_id}").status_code == 200
+    response = editor_a.submit(
+        f"/admin/history/answer/{answer_id}/{oldest}/restore", {}, form_page="/admin/"
+    )
+    assert response.status_code == 403
+    assert "Экинчи" in visitor.get("/discussion").get_data(as_text=True)
+
+
+def test_trash_and_restore_an_answer(app, visitor, admin_a):
+    post, answer_id = answered_post(app, visitor, admin_a, "Китепкана саат 9да ачылат")
+    response = admin_a.submit(
+        f"/admin/discussion/{post.id}/answer/trash", {}, form_page=f"/admin/discussion/{post.id}"
+    )
+    assert response.status_code == 302
+    public = visitor.get("/discussion").get_data(as_text=True)
+    assert "Мектептин китепканасы" in public and "саат 9да" not in public
+    trash = admin_a.get("/admin/trash").get_data(as_text=True)
+    assert "Мектептин китепканасы" in trash and "admin" in trash
+    response = admin_a.submit(
+        f"/admin/trash/discussion_answer/{answer_id}/restore", {}, form_page="/admin/trash"
+    )
+    assert response.status_code == 302
+    assert "саат 9да" in visitor.get("/discussion").get_data(as_text=True)
+    assert "Себет бош" in admin_a.get("/admin/trash").get_data(as_text=True)
+
+
+def test_delete_for_good_asks_first_then_removes_versions(app, visitor, admin_a):
+    post, answer_id = answered_post(app, visitor, admin_a, "Жооп")
+    admin_a.submit(
+        f"/admin/discussion/{post.id}/answer/trash", {}, form_page=f"/admin/discussion/{post.id}"
+    )
+    purge_url = f"/admin/trash/discussion_answer/{answer_id}/purge"
+    assert admin_a.get(purge_url).status_code == 200
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count(Revision.id))) == 1
+    assert admin_a.submit(purge_url, {}).status_code == 302
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count(Revision.id))) == 0
+        assert (
+            db.session.scalar(
+                db.select(db.func.count(Answer.id)).execution_options(include_trashed=True)
+            )
+            == 0
+        )
+    assert posts(app)[0].status == "approved"
+
+
+def test_history_and_trash_of_another_school_are_out_of_reach(app, site, visitor, admin_a):
+    post, answer_id = answered_post(app, visitor, admin_a, "А мектебинин жообу")
+    with app.app_context():
+        revision_id = db.session.scalar(db.select(Revision.id))
+    admin_b = site("school-b")
+    admin_b.login("admin@b.kg")
+    assert admin_b.get(f"/admin/history/answer/{answer_id}").status_code == 404
+    assert admin_b.get(f"/admin/history/answer/{answer_id}/{revision_id}").status_code == 404
+    admin_a.submit(
+        f"/admin/discussion/{post.id}/answer/trash", {}, form_page=f"/admin/discussion/{post.id}"
+    )
+    assert "А мектебинин" not in admin_b.get("/admin/trash").get_data(as_text=True)
+    for action in ("restore", "purge"):
+        response = admin_b.submit(
+            f"/admin/trash/discussion_answer/{answer_id}/{action}", {}, form_page="/admin/trash"
+        )
+        assert response.status_code == 404
+    assert admin_b.get("/admin/history/nonsense/1").status_code == 404
+    assert admin_b.get("/admin/trash/nonsense/1/purge").status_code == 404
+    with app.app_context():
+        assert (
+            db.session.scalar(db.select(Answer.deleted_at).execution_options(include_trashed=True))
+            is not None
+        )
