@@ -4,3 +4,5 @@ from mektep.accounts.models import Membership, User  # noqa: F401
 from mektep.audit import AuditEntry  # noqa: F401
 from tenants.models import Domain, School  # noqa: F401
 from tenants.versioning import Revision  # noqa: F401
+from mektep.moderation.stopwords import StopWord  # noqa: F401
+from tenants.discussion.models import Answer, Post  # noqa: F401

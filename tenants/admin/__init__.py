@@ -14,4 +14,12 @@ def admin_menu():
     return {"admin_menu": visible_entries(g.get("role")), "dashboard_panels": DASHBOARD_PANELS}
 
 
-from tenants.admin import access, routes  # noqa: E402, F401
+from tenants.admin import (  # noqa: E402, F401
+    access,
+    accounts,
+    audit,
+    discussion,
+    history,
+    routes,
+    trash,
+)
