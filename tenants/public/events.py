@@ -54,6 +54,12 @@ def events_by_day(events):
     return days
 
 
+def weekday_names():
+    """Abbreviated weekday names, Monday first (as `calendar.Calendar()` weeks are)."""
+    names = get_day_names("abbreviated", locale=get_locale())
+    return [names[day] for day in range(7)]
+
+
 @bp.route("/events/<int:year>/<int:month>")
 def events_month(year, month):
     if year not in YEARS or not 1 <= month <= 12:
@@ -65,7 +71,7 @@ def events_month(year, month):
         "events/month.html",
         first=first,
         weeks=calendar.Calendar().monthdatescalendar(year, month),
-        day_names=list(get_day_names("abbreviated", locale=get_locale()).values()),
+        day_names=weekday_names(),
         days=events_by_day(events),
         previous=(first - timedelta(days=1)),
         following=(first + timedelta(days=32)).replace(day=1),
