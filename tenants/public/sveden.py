@@ -32,7 +32,7 @@ def _template_helpers(state):
     )
 
 
-@bp.context_processor
+@bp.app_context_processor
 def school_contacts():
     """The head and contacts for the home page and footer, read once when used (P2)."""
 
@@ -41,6 +41,8 @@ def school_contacts():
             common = section("common")
             row = section_rows(g.school).get("common")
             g.school_contacts = {
+                "section": common,
+                "fields": {field.name: field for field in common.fields},
                 "values": published_values(g.school, common, row),
                 "head": head_of_school(g.school),
             }

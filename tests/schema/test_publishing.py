@@ -4,11 +4,17 @@ the public page in ky and ru with its itemprop; drafts are never public."""
 import re
 
 import pytest
+from flask_babel import force_locale
 
 from mektep.schema import SECTIONS
 from tests.schema.conftest import sample, section_form, staff_form
 
 EDITABLE = [s for s in SECTIONS if s.editable]
+
+
+def in_locale(app, text, lang):
+    with app.test_request_context(), force_locale(lang):
+        return str(text)
 
 
 def itemprop_values(html, itemprop):
@@ -17,7 +23,7 @@ def itemprop_values(html, itemprop):
 
 
 @pytest.mark.parametrize("section", EDITABLE, ids=lambda s: s.slug)
-def test_every_field_of_a_section_is_published_in_both_languages(section, publish, site):
+def test_every_field_of_a_section_is_published_in_both_languages(section, publish, site, app):
     publish(section.slug, section_form(section))
     for lang in ("ky", "ru"):
         page = site("school-a").get(f"/sveden/{section.slug}/?lang={lang}")
@@ -30,7 +36,9 @@ def test_every_field_of_a_section_is_published_in_both_languages(section, publis
             if field.kind == "date":
                 assert f'<time datetime="1965-09-01" itemprop="{field.itemprop}"' in html
                 continue
-            shown = sample(field, lang)[1] or str(field.choice_label(sample(field)[0]))
+            shown = sample(field, lang)[1] or in_locale(
+                app, field.choice_label(sample(field)[0]), lang
+            )
             assert any(shown in value for value in values), (field.key, lang, values[:3])
         for group in section.groups:
             assert f'itemprop="{group.itemprop}"' in html
@@ -76,4 +84,4 @@ def test_editor_draft_is_never_public(editor_a, admin_a, site, publish):
 
 def test_unpublished_section_shows_missing_not_blank(site, schools):
     page = site("school-a").get("/sveden/common/?lang=ru").get_data(as_text=True)
-    assert "Не указано" in page or "missing" in page
+    assert page.count("Пока не указано") >= 5
