@@ -115,3 +115,12 @@ def test_slug_rules(app, schools, slug, problem):
         assert found is None
     else:
         assert problem in str(found)
+
+
+def test_directory_orders_school_numbers_naturally(app, site, schools):
+    with app.app_context():
+        for slug, name in (("s12", "№12 гимназия"), ("s5", "№5 мектеби")):
+            db.session.add(School(slug=slug, name_ky=name, name_ru=name))
+        db.session.commit()
+    page = site().get("/").get_data(as_text=True)
+    assert page.index("№5 мектеби") < page.index("№12 гимназия")
