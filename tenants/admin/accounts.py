@@ -9,6 +9,7 @@ keeps at least one active admin.
 from flask import abort, flash, g, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import RadioField, SubmitField
 
@@ -165,7 +166,7 @@ def account_role(membership_id):
         _("%(who)s is now %(role)s.", who=membership.user.label, role=ROLE_LABELS[membership.role]),
         "success",
     )
-    return redirect(url_for("admin.accounts"))
+    return _back_to_accounts(membership)
 
 
 @bp.route("/accounts/<int:membership_id>/<any(deactivate, reactivate):change>", methods=["POST"])
@@ -188,6 +189,15 @@ def account_active(membership_id, change):
             who=membership.user.label,
         )
     flash(message, "success")
+    return _back_to_accounts(membership)
+
+
+def _back_to_accounts(membership):
+    """The list of accounts, unless the admin just took that right from themselves."""
+    if membership.user_id == current_user.id and not membership.active:
+        return redirect(url_for("index"))
+    if membership.user_id == current_user.id and membership.role != "admin":
+        return redirect(url_for("admin.dashboard"))
     return redirect(url_for("admin.accounts"))
 
 

@@ -33,7 +33,10 @@ def discussion():
     status = request.args.get("status", "pending")
     if status not in STATUSES:
         abort(404)
-    order = (Post.created_at.asc(),) if status == "pending" else (Post.moderated_at.desc(),)
+    if status == "pending":  # flagged posts first, then the oldest
+        order = (db.func.json_array_length(Post.flags) == 0, Post.created_at.asc())
+    else:
+        order = (Post.moderated_at.desc(),)
     query = db.select(Post).where(Post.status == status).order_by(*order, Post.id)
     page = request.args.get("page", 1, type=int)
     posts = db.paginate(query, page=page, per_page=PAGE_SIZE, error_out=False)

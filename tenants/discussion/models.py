@@ -5,6 +5,7 @@ answer is school content like any other: versioned (its history can be
 restored) and trashable.
 """
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from mektep.extensions import db
@@ -81,7 +82,8 @@ class Answer(TenantOwned, Versioned, Trashable, db.Model):
     post = db.relationship("Post", back_populates="answer")
 
     def display_title(self, lang):
-        return _l("Answer to: %(question)s", question=self.post.excerpt(60))
+        # gettext, not a lazy string: Jinja would take a lazy string for safe HTML.
+        return _("Answer to: %(question)s", question=self.post.excerpt(60))
 
     def body(self, lang):
         """(text, its language): the answer in `lang`, else in the other language."""

@@ -4,14 +4,16 @@ the trash, delete for good; and none of it across schools."""
 import re
 
 from mektep.extensions import db
+from tenants.admin.history import versioned_models
 from tenants.discussion.models import Answer
+from tenants.trash import trashable_models
 from tenants.versioning import Revision
 
 from .conftest import posts, visitor_post
 
 
 def answered_post(app, visitor, admin, *answers):
-    visitor_post(visitor, "Мектептин китепканасы качан иштейт?")
+    visitor_post(visitor, "Мектептин китепканасы качан иштейт? <b>шашылыш</b>")
     post = posts(app)[-1]
     for text in answers:
         response = admin.submit(f"/admin/discussion/{post.id}", {"body_ky": text, "body_ru": ""})
@@ -43,6 +45,7 @@ def test_restore_an_earlier_version_from_history(app, visitor, admin_a):
     assert len(set(re.findall(rf"/admin/history/answer/{answer_id}/(\d+)", history))) == 3
     index = admin_a.get("/admin/history").get_data(as_text=True)
     assert f"/admin/history/answer/{answer_id}" in index
+    assert "&lt;b&gt;шашылыш" in index and "<b>шашылыш" not in index
 
 
 def test_editor_reads_history_but_cannot_restore(app, visitor, admin_a, editor_a):
@@ -67,6 +70,7 @@ def test_trash_and_restore_an_answer(app, visitor, admin_a):
     assert "Мектептин китепканасы" in public and "саат 9да" not in public
     trash = admin_a.get("/admin/trash").get_data(as_text=True)
     assert "Мектептин китепканасы" in trash and "admin" in trash
+    assert "&lt;b&gt;шашылыш" in trash and "<b>шашылыш" not in trash
     response = admin_a.submit(
         f"/admin/trash/discussion_answer/{answer_id}/restore", {}, form_page="/admin/trash"
     )
@@ -120,3 +124,14 @@ def test_history_and_trash_of_another_school_are_out_of_reach(app, site, visitor
             db.session.scalar(db.select(Answer.deleted_at).execution_options(include_trashed=True))
             is not None
         )
+
+
+def test_every_kind_offers_what_the_generic_pages_need(app):
+    """History and trash are generic: each kind needs a title and an edit view by item_id."""
+    with app.app_context():
+        kinds = {*trashable_models(), *versioned_models().values()}
+    assert Answer in kinds
+    for model in kinds:
+        assert callable(getattr(model, "display_title", None)), model
+        rules = list(app.url_map.iter_rules(model.admin_endpoint))
+        assert rules and "item_id" in rules[0].arguments, model

@@ -2,6 +2,7 @@
 admin rule, the school's audit log; and none of it across schools."""
 
 import re
+from urllib.parse import urlsplit
 
 from mektep.accounts.models import Membership, User
 from mektep.audit import AuditEntry
@@ -151,3 +152,17 @@ def test_school_audit_log_shows_only_this_school(app, site, schools, admin_a):
             )
             >= 1
         )
+
+
+def test_an_admin_who_steps_down_lands_where_they_may_be(app, site, schools, admin_a):
+    editor_id = membership_id(app, "editor@a.kg", schools["a"])
+    admin_a.submit(
+        f"/admin/accounts/{editor_id}/role", {"role": "admin"}, form_page="/admin/accounts"
+    )
+    own = membership_id(app, "admin@a.kg", schools["a"])
+    response = admin_a.submit(
+        f"/admin/accounts/{own}/role", {"role": "editor"}, form_page="/admin/accounts"
+    )
+    assert urlsplit(response.headers["Location"]).path == "/admin/"
+    assert admin_a.get("/admin/").status_code == 200
+    assert admin_a.get("/admin/accounts").status_code == 403
