@@ -9,6 +9,7 @@ from mektep.extensions import db
 from tenants.admin import bp
 from tenants.admin.navigation import add_admin_entry
 from tenants.admin.news_forms import NewsForm
+from tenants.documents.fields import accept_upload, has_upload
 from tenants.news.editing import ContentAdmin
 from tenants.news.models import NewsPost
 from tenants.news.scheduling import cancel_schedule, schedule
@@ -30,6 +31,18 @@ def describe(post):
     return ""
 
 
+def take_cover(post, form):
+    """Store a chosen cover photo; False (with the reason on the field) if refused."""
+    if not has_upload(form.cover):
+        return True
+    stored = accept_upload(form.cover, current_user, pictures_only=True)
+    if stored is None:
+        return False
+    db.session.flush()
+    form.new_cover_id = stored.id
+    return True
+
+
 def after_save(post, form):
     if form.schedule.data:
         if post.is_published:
@@ -49,6 +62,7 @@ news_admin = ContentAdmin(
     list_query=all_posts,
     describe=describe,
     public_url=lambda post: url_for("public.news_article", item_id=post.id),
+    check=take_cover,
     on_save=after_save,
 )
 news_admin.register(bp, "news")

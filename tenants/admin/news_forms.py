@@ -5,6 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, StringField, SubmitField, TextAreaField
 from wtforms.validators import Length, Optional
 
+from tenants.documents.fields import upload_field, upload_help
 from tenants.models import utcnow
 from tenants.news.district_time import DistrictDateTimeField
 from tenants.news.models import BODY_MAX, TITLE_MAX
@@ -57,6 +58,7 @@ class ContentForm(FlaskForm):
     rich_fields: tuple = ()
     content_fields: tuple = ()
     admin_fields: tuple = ()  # shown to admins only
+    has_files = False
 
     save = SubmitField(_l("Save draft"))
     publish = SubmitField(_l("Save and publish"))
@@ -107,17 +109,36 @@ class NewsForm(ContentForm):
             "District time. Fill in and press “Schedule” to have the post appear by itself then."
         ),
     )
+    cover = upload_field(_l("Cover photo"), pictures_only=True)
+    remove_cover = BooleanField(_l("Remove the cover photo"))
     schedule = SubmitField(_l("Schedule"))
 
     sections = (
         ("Кыргызча", ("title_ky", "body_ky")),
         ("Русский", ("title_ru", "body_ru")),
-        (_l("Showing"), ("pinned", "important_until")),
+        (_l("Showing"), ("cover", "remove_cover", "pinned", "important_until")),
         (_l("Publishing"), ("scheduled_for",)),
     )
     rich_fields = ("body_ky", "body_ru")
     admin_fields = ("scheduled_for",)
+    has_files = True
+    # Set by the view once an uploaded cover is stored.
+    new_cover_id = None
     content_fields = ("title_ky", "title_ru", "body_ky", "body_ru", "pinned", "important_until")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.cover.description = upload_help(pictures_only=True)
+
+    def content_data(self):
+        data = super().content_data()
+        if self.new_cover_id is not None:
+            data["cover_file_id"] = self.new_cover_id
+        elif self.remove_cover.data:
+            data["cover_file_id"] = None
+        else:
+            data["cover_file_id"] = self._stored.get("cover_file_id")
+        return data
 
     def validate(self, extra_validators=None):
         valid = super().validate(extra_validators)

@@ -1,6 +1,7 @@
 """A school's news posts and announcements."""
 
 from mektep.extensions import db
+from tenants.documents.models import StoredFile, register_file_owner
 from tenants.models import utcnow
 from tenants.news.content import Localized
 from tenants.scoping import TenantOwned
@@ -15,7 +16,9 @@ class NewsPost(Localized, Versioned, Trashable, TenantOwned, db.Model):
     __tablename__ = "news_post"
 
     version_kind = "news"
-    versioned_fields = ("title_ky", "title_ru", "body_ky", "body_ru", "pinned", "important_until")
+    versioned_fields = (
+        "title_ky", "title_ru", "body_ky", "body_ru", "pinned", "important_until", "cover_file_id",
+    )  # fmt: skip
     admin_endpoint = "admin.news_edit"
 
     id = db.Column(db.Integer, primary_key=True)
@@ -29,9 +32,12 @@ class NewsPost(Localized, Versioned, Trashable, TenantOwned, db.Model):
     # Not yet published, and due to be published by the worker at this time.
     scheduled_for = db.Column(db.DateTime, index=True)
     scheduled_by_id = db.Column(db.ForeignKey("user.id"))
+    # A photo through the documents' stored-file pipeline (thumbnails by the worker).
+    cover_file_id = db.Column(db.ForeignKey("stored_file.id"), index=True)
     created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
 
     scheduled_by = db.relationship("User", foreign_keys=[scheduled_by_id])
+    cover = db.relationship(StoredFile)
 
     @property
     def is_important_now(self):
@@ -55,3 +61,7 @@ def important_notices():
         .order_by(NewsPost.published_at.desc())
         .limit(3)
     ).all()
+
+
+# A cover may be fetched by the public while a published post shows it.
+register_file_owner(NewsPost, NewsPost.cover_file_id, lambda: NewsPost.published_at.is_not(None))

@@ -35,11 +35,19 @@ class Source:
 
 
 SOURCES: dict[str, Source] = {}
+# (model, find(session, row) -> items of registered sources whose text `row` is part of)
+DEPENDENCIES = []
 
 
 def register_source(source):
     SOURCES[source.kind] = source
     return source
+
+
+def register_dependency(model, find):
+    """Changes to a `model` row change the entries of the items `find` returns
+    (e.g. a stored file's extracted text belongs to the documents showing it)."""
+    DEPENDENCIES.append((model, find))
 
 
 def source_for(obj):
@@ -82,16 +90,24 @@ def write_entries(connection, source, item, deleted=False):
         connection.execute(table.insert(), rows)
 
 
+def _affected(session, obj, deleted):
+    """(source, item, deleted) of every indexed item a flushed row changes."""
+    source = source_for(obj)
+    if source is not None:
+        yield source, obj, deleted
+    for model, find in DEPENDENCIES:
+        if isinstance(obj, model):
+            for item in find(session, obj):
+                yield source_for(item), item, False
+
+
 @event.listens_for(Session, "after_flush")
 def _reindex_flushed(session, flush_context):
     if not SOURCES:
         return
     changed = [(obj, False) for obj in list(session.new) + list(session.dirty)]
     changed += [(obj, True) for obj in session.deleted]
-    connection = None
     for obj, deleted in changed:
-        source = source_for(obj)
-        if source is None or obj.id is None:
-            continue
-        connection = connection or session.connection()
-        write_entries(connection, source, obj, deleted)
+        for source, item, item_deleted in _affected(session, obj, deleted):
+            if item.id is not None:
+                write_entries(session.connection(), source, item, item_deleted)

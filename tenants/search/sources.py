@@ -55,3 +55,5 @@ register_source(
         ref=lambda page: page.slug,
     )
 )
+
+from tenants.search import documents, sveden  # noqa: E402, F401  (their adapters register too)

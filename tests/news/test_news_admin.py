@@ -1,10 +1,12 @@
 """News in the school admin: drafting, publishing, deleting, and bad input."""
 
+import io
 from datetime import UTC, timedelta
 from zoneinfo import ZoneInfo
 
 from tenants.models import utcnow
 from tenants.news.models import NewsPost
+from tests.conftest import fixture_path
 
 from .conftest import audit_actions, post_fields, row
 
@@ -24,16 +26,16 @@ def local_input(utc):
 
 
 def test_admin_publishes_a_post_in_both_languages(admin_a, site):
-    response = admin_a.submit("/admin/news/new", form(publish="1"))
+    response = admin_a.submit("/admin/news/new?lang=en", form(publish="1"))
     assert response.status_code == 302
-    page = admin_a.get(response.headers["Location"] + "?lang=en").get_data(as_text=True)
+    page = admin_a.get(response.headers["Location"]).get_data(as_text=True)
     assert "Saved and published." in page
     visitor = site("school-a")
     listing = visitor.get("/news/").get_data(as_text=True)
     assert "Мектепте жаңы китепкана ачылды" in listing
     russian = visitor.get("/news/?lang=ru").get_data(as_text=True)
     assert "В школе открылась библиотека" in russian
-    article_path = response.headers["Location"].replace("/admin/news/", "/news/")
+    article_path = response.headers["Location"].replace("/admin/news/", "/news/").split("?")[0]
     article = visitor.get(article_path).get_data(as_text=True)
     assert "<p>Биринчи абзац.</p><p>Экинчи абзац.</p>" in article
 
@@ -143,3 +145,26 @@ def test_another_schools_post_is_not_found_by_id(site, make, schools):
     assert admin.submit(f"/admin/news/{item_id}/publish", {}, "/admin/news").status_code == 404
     assert site("school-a").get(f"/news/{item_id}").status_code == 404
     assert site("school-b").get(f"/news/{item_id}").status_code == 200
+
+
+def test_cover_photo_goes_through_the_stored_file_pipeline(admin_a, site, app, run_worker):
+    photo = fixture_path("photo.jpg").read_bytes()
+    data = form(publish="1", cover=(io.BytesIO(photo), "cover.jpg"))
+    response = admin_a.submit("/admin/news/new", data, content_type="multipart/form-data")
+    assert response.status_code == 302
+    post = row(app, NewsPost, int(response.headers["Location"].rsplit("/", 1)[1]))
+    assert post.cover_file_id is not None
+    run_worker()
+    article = site("school-a").get(f"/news/{post.id}").get_data(as_text=True)
+    thumbnail = f"/files/{post.cover_file_id}/thumbnail-large.png"
+    assert thumbnail in article
+    assert site("school-a").get(thumbnail).status_code == 200
+    assert site("school-b").get(thumbnail).status_code == 404
+
+
+def test_a_cover_that_is_not_a_picture_is_refused(admin_a):
+    pdf = fixture_path("sample.pdf").read_bytes()
+    data = form(cover=(io.BytesIO(pdf), "cover.jpg"))
+    response = admin_a.submit("/admin/news/new", data, content_type="multipart/form-data")
+    assert response.status_code == 400
+    assert "Мектепте жаңы китепкана ачылды" in response.get_data(as_text=True)

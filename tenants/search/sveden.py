@@ -1,0 +1,82 @@
+"""Search adapters for the mandated /sveden/ content: each published section's
+values, and each published staff record, on the page that shows them."""
+
+from flask import url_for
+from flask_babel import force_locale
+from flask_babel import lazy_gettext as _l
+
+from mektep.schema import SECTIONS
+from tenants.content.models import SectionContent, StaffMember
+from tenants.news.richtext import plain_text
+from tenants.search.registry import Source, register_source
+
+
+def _words(field, value, lang):
+    """The searchable text of one value in `lang` (no fallback: that is the other index)."""
+    if value is None or value == "" or field.is_document:
+        return ""
+    if field.translated:
+        text = value.get(lang, "") if isinstance(value, dict) else ""
+        return plain_text(text) if field.kind == "richtext" else text
+    if field.choices:
+        return str(field.choice_label(value))
+    return str(value)
+
+
+def section_texts(row, lang):
+    if not row.is_published or row.section not in {s.slug for s in SECTIONS}:
+        return None
+    schema = row.schema
+    values = row.published_values()
+    with force_locale(lang):
+        title = str(schema.title)
+        words = [_words(field, values.get(field.name), lang) for field in schema.fields]
+        for group in schema.groups:
+            for record in values.get(group.name) or []:
+                words += [_words(field, record.get(field.name), lang) for field in group.fields]
+    return title, " ".join(word for word in words if word)
+
+
+def staff_section(role):
+    """The slug of the /sveden/ page that lists staff of `role`."""
+    return next(
+        (
+            section.slug
+            for section in SECTIONS
+            for staff in section.staff_lists
+            if role in staff.roles
+        ),
+        "employees",
+    )
+
+
+def staff_texts(person, lang):
+    if not person.is_published or person.in_trash:
+        return None
+    from mektep.schema.staff import STAFF_FIELDS
+
+    with force_locale(lang):
+        words = [_words(field, person.value(name), lang) for name, field in STAFF_FIELDS.items()]
+    return person.full_name(lang), " ".join(word for word in words if word)
+
+
+register_source(
+    Source(
+        kind="sveden",
+        model=SectionContent,
+        label=_l("Information about the school"),
+        texts=section_texts,
+        link=lambda ref: url_for("public.sveden_section", slug=ref),
+        ref=lambda row: row.section,
+    )
+)
+register_source(
+    Source(
+        kind="staff",
+        model=StaffMember,
+        label=_l("Staff"),
+        texts=staff_texts,
+        link=lambda ref: url_for("public.sveden_section", slug=ref),
+        ref=lambda person: staff_section(person.role),
+    )
+)
