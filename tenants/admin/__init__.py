@@ -19,7 +19,10 @@ from tenants.admin import (  # noqa: E402, F401
     accounts,
     audit,
     discussion,
+    events,
     history,
+    news,
+    pages,
     routes,
     trash,
 )

@@ -19,4 +19,11 @@ def public_helpers():
     return {"main_menu": MAIN_MENU, "documents_for_field": documents_for_field}
 
 
-from tenants.public import discussion, routes  # noqa: E402, F401
+from tenants.public import (  # noqa: E402, F401
+    discussion,
+    events,
+    news,
+    pages,
+    routes,
+    search,
+)
