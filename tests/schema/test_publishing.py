@@ -8,6 +8,7 @@ from flask_babel import force_locale
 
 from mektep.schema import SECTIONS
 from tests.schema.conftest import sample, section_form, staff_form
+from tests.schema.formparse import form_values
 
 EDITABLE = [s for s in SECTIONS if s.editable]
 
@@ -85,3 +86,21 @@ def test_editor_draft_is_never_public(editor_a, admin_a, site, publish):
 def test_unpublished_section_shows_missing_not_blank(site, schools):
     page = site("school-a").get("/sveden/common/?lang=ru").get_data(as_text=True)
     assert page.count("Пока не указано") >= 5
+
+
+@pytest.mark.parametrize("section", EDITABLE, ids=lambda s: s.slug)
+def test_a_form_sent_back_as_shown_keeps_every_value(section, publish, admin_a, site):
+    publish(section.slug, section_form(section))
+    before = site("school-a").get(f"/admin/content/{section.slug}")
+    shown = form_values(admin_a.get(f"/admin/content/{section.slug}").get_data(as_text=True))
+    assert shown.disabled == []
+    values = {k: v for k, v in shown.values.items() if k != "csrf_token"}
+    assert (
+        admin_a.submit(f"/admin/content/{section.slug}", {**values, "publish": "1"}).status_code
+        == 302
+    )
+    info = site("school-a").get("/api/v1/info").get_json()["sections"][section.slug]
+    again = form_values(admin_a.get(f"/admin/content/{section.slug}").get_data(as_text=True))
+    assert {k: v for k, v in again.values.items() if k != "csrf_token"} == values
+    assert before.status_code in (302, 403)
+    assert info["values"]

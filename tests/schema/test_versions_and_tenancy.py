@@ -1,0 +1,99 @@
+"""History and restore of sections; school B never sees school A's values, by
+host or by id; other schools' admins are kept out."""
+
+import re
+
+from mektep.extensions import db
+from mektep.schema import section
+from tenants.content.models import SectionContent, StaffMember
+from tenants.versioning import Revision
+from tests.schema.conftest import section_form, staff_form
+
+COMMON = section("common")
+
+
+def revision_ids(html):
+    return [int(i) for i in re.findall(r"/admin/content/common/history/(\d+)", html)]
+
+
+def test_restore_brings_an_old_version_back(admin_a, publish, site):
+    publish("common", section_form(COMMON, tag="-v1"))
+    publish("common", section_form(COMMON, tag="-v2"))
+    assert "address-v2" in site("school-a").get("/sveden/common/").get_data(as_text=True)
+    history = admin_a.get("/admin/content/common/history").get_data(as_text=True)
+    newest, oldest = revision_ids(history)
+    old = admin_a.get(f"/admin/content/common/history/{oldest}").get_data(as_text=True)
+    assert "address-v1" in old and "address-v2" not in old
+    response = admin_a.submit(
+        f"/admin/content/common/history/{oldest}/restore",
+        {},
+        form_page=f"/admin/content/common/history/{oldest}",
+    )
+    assert response.status_code == 302
+    page = site("school-a").get("/sveden/common/?lang=ru").get_data(as_text=True)
+    assert "address-v1 по-русски" in page and "address-v2" not in page
+    assert "fullName-v1 по-русски" in page
+    assert (
+        len(revision_ids(admin_a.get("/admin/content/common/history").get_data(as_text=True))) == 3
+    )
+
+
+def test_editor_cannot_restore(admin_a, editor_a, publish):
+    publish("common", section_form(COMMON))
+    history = admin_a.get("/admin/content/common/history").get_data(as_text=True)
+    (revision,) = revision_ids(history)
+    response = editor_a.submit(
+        f"/admin/content/common/history/{revision}/restore",
+        {},
+        form_page="/admin/content/common",
+    )
+    assert response.status_code == 403
+
+
+def test_school_b_never_shows_school_a_values(publish, admin_a, site):
+    publish("common", section_form(COMMON, tag="-a"))
+    admin_a.submit("/admin/staff/new", {**staff_form("head", tag="-a"), "publish": "1"})
+    for path in ("/sveden/common/", "/sveden/managers/", "/api/v1/info", "/", "/sveden/"):
+        assert "-a" not in site("school-b").get(path).get_data(as_text=True).replace("school-a", "")
+        assert "address-a" not in site("school-b").get(path).get_data(as_text=True)
+        assert "surname-a" not in site("school-b").get(path).get_data(as_text=True)
+
+
+def test_other_school_ids_are_404_on_own_host(publish, admin_a, site, app):
+    publish("common", section_form(COMMON))
+    admin_a.submit("/admin/staff/new", {**staff_form("head"), "publish": "1"})
+    with app.app_context():
+        person_id = db.session.scalar(db.select(StaffMember.id))
+        revision_id = db.session.scalar(db.select(Revision.id).where(Revision.kind == "section"))
+        item_id = db.session.scalar(db.select(SectionContent.id))
+    admin_b = site("school-b")
+    admin_b.login("admin@b.kg")
+    assert admin_b.get(f"/admin/staff/{person_id}").status_code == 404
+    assert admin_b.get(f"/admin/content/item/{item_id}").status_code == 404
+    assert admin_b.get(f"/admin/content/common/history/{revision_id}").status_code == 404
+    response = admin_b.submit(f"/admin/staff/{person_id}/delete", {}, form_page="/admin/staff/")
+    assert response.status_code == 404
+
+
+def test_other_schools_admin_is_kept_out(admin_b_on_a, publish):
+    for path in ("/admin/content/", "/admin/content/common", "/admin/staff/"):
+        assert admin_b_on_a.get(path).status_code in (302, 403)
+
+
+def test_staff_order_and_trash(admin_a, site):
+    for tag in ("-first", "-second"):
+        admin_a.submit("/admin/staff/new", {**staff_form("teacher", tag=tag), "publish": "1"})
+    page = site("school-a").get("/sveden/employees/").get_data(as_text=True)
+    assert page.index("surname-first") < page.index("surname-second")
+    listing = admin_a.get("/admin/staff/").get_data(as_text=True)
+    second_id = re.findall(r"/admin/staff/(\d+)/move/up", listing)[0]
+    assert (
+        admin_a.submit(
+            f"/admin/staff/{second_id}/move/up", {}, form_page="/admin/staff/"
+        ).status_code
+        == 302
+    )
+    page = site("school-a").get("/sveden/employees/").get_data(as_text=True)
+    assert page.index("surname-second") < page.index("surname-first")
+    admin_a.submit(f"/admin/staff/{second_id}/delete", {}, form_page="/admin/staff/")
+    assert "surname-second" not in site("school-a").get("/sveden/employees/").get_data(as_text=True)
