@@ -54,9 +54,10 @@ def _register_blueprints(app):
     from mektep.district import bp as district_bp
     from mektep.home import bp as home_bp
     from tenants.admin import bp as admin_bp
+    from tenants.api import bp as api_bp
     from tenants.public import bp as public_bp
 
-    for blueprint in (auth_bp, district_bp, home_bp, admin_bp, public_bp):
+    for blueprint in (auth_bp, district_bp, home_bp, admin_bp, public_bp, api_bp):
         app.register_blueprint(blueprint)
 
     @app.route("/")

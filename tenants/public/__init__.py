@@ -21,9 +21,11 @@ def public_helpers():
 
 from tenants.public import (  # noqa: E402, F401
     discussion,
+    documents,
     events,
     news,
     pages,
     routes,
     search,
+    sveden,
 )
