@@ -1,6 +1,7 @@
 """Admin pages for news posts: drafts, publishing, scheduling, pinning, banners."""
 
 from flask import g, url_for
+from flask_babel import format_datetime
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -27,7 +28,7 @@ def describe(post):
     if post.is_published:
         return _("Pinned") if post.pinned else ""
     if post.scheduled_for is not None:
-        return _("Scheduled")
+        return _("Scheduled for %(when)s", when=format_datetime(post.scheduled_for, "short"))
     return ""
 
 

@@ -12,8 +12,8 @@ from tenants.news.models import BODY_MAX, TITLE_MAX
 from tenants.news.richtext import sanitize
 
 RICH_TEXT_HELP = _l(
-    "A blank line starts a new paragraph. Simple HTML is allowed: <b>, <i>, <a href>, lists, "
-    "tables; anything else is removed."
+    "A blank line starts a new paragraph. Simple HTML tags may be used "
+    "(b, i, a, ul, ol, li, table); anything else is removed."
 )
 
 

@@ -31,7 +31,7 @@ register_source(
     Source(
         kind="news",
         model=NewsPost,
-        label=_l("News"),
+        label=_l("News post"),
         texts=published_texts("body"),
         link=lambda ref: url_for("public.news_article", item_id=int(ref)),
     )
