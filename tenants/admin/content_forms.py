@@ -19,6 +19,7 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
 from wtforms.widgets import DateInput, EmailInput, NumberInput, TelInput, URLInput
 
@@ -60,7 +61,8 @@ def _input(field, label, description):
     if field.kind == "richtext":
         return TextAreaField(**kwargs)
     if field.kind == "choice":
-        choices = [("", _l("— not chosen —")), *field.choices]
+        choices = [SelectChoice("", _l("— not chosen —"))]
+        choices += [SelectChoice(key, label) for key, label in field.choices]
         return SelectField(choices=choices, validate_choice=False, **kwargs)
     if field.max_length and field.kind == "text":
         kwargs["render_kw"] = {"maxlength": field.max_length * 2}

@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from mektep import audit
 from mektep.district.forms import ConfirmForm
 from mektep.extensions import db
 from mektep.schema import ROLES, STAFF_FIELDS
@@ -98,6 +99,7 @@ def staff_move(item_id, direction):
         people[index], people[other] = people[other], people[index]
         for position, each in enumerate(people, start=1):
             each.position = position
+        audit.record("staff.move", f"#{person.id} {direction}")
         db.session.commit()
     return redirect(url_for("admin.staff_index"))
 

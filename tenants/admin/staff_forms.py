@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import SelectField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
 
 from mektep.schema import ROLES, STAFF_FIELDS
@@ -18,7 +19,7 @@ FIELDS = list(STAFF_FIELDS.values())
 class StaffFormBase(FlaskForm):
     role = SelectField(
         _l("Role"),
-        choices=ROLES,
+        choices=[SelectChoice(key, label) for key, label in ROLES],
         description=_l(
             "The head appears on the management page, the home page and in the footer; "
             "deputies on the management page; everyone on the teaching staff page."
