@@ -119,7 +119,7 @@ def _published(item, admin, when):
     db.session.add(item)
     db.session.flush()
     publish(item, admin)
-    item.published_at = when
+    item.published_at = item.updated_at = when
 
 
 def _load(admin):
