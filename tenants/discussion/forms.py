@@ -3,7 +3,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import EmailField, RadioField, StringField, SubmitField, TextAreaField
-from wtforms.validators import Email, InputRequired, Length, Optional
+from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional
 
 from tenants.discussion.models import ANSWER_MAX_LENGTH, BODY_MAX_LENGTH, NAME_MAX_LENGTH
 
@@ -24,7 +24,7 @@ class PostForm(FlaskForm):
     author_name = StringField(
         _l("Your name"),
         validators=[
-            InputRequired(message=_l("Enter your name.")),
+            DataRequired(message=_l("Enter your name.")),
             Length(max=NAME_MAX_LENGTH, message=_l("At most %(n)s characters.", n=NAME_MAX_LENGTH)),
         ],
         filters=[_strip],
@@ -46,7 +46,7 @@ class PostForm(FlaskForm):
     body = TextAreaField(
         _l("Your message"),
         validators=[
-            InputRequired(message=_l("Write your message.")),
+            DataRequired(message=_l("Write your message.")),
             Length(
                 max=BODY_MAX_LENGTH,
                 message=_l(

@@ -78,9 +78,13 @@ def test_missing_csrf_token_is_refused_and_keeps_the_text(app, visitor):
     assert posts(app) == []
 
 
-def test_bad_email_is_refused(app, visitor):
+def test_bad_email_or_blank_text_is_refused(app, visitor):
     response = visitor_post(visitor, "Суроо", author_email="not-an-email")
     assert response.status_code == 400
+    blank = visitor_post(visitor, "   \n  ", author_name="  ")
+    page = blank.get_data(as_text=True)
+    assert blank.status_code == 400
+    assert "Билдирүүңүздү жазыңыз." in page and "Аты-жөнүңүздү жазыңыз." in page
     assert posts(app) == []
 
 
