@@ -16,6 +16,7 @@ from mektep.demo.data import SCHOOLS
 from mektep.extensions import db
 from tenants.documents.models import Document
 from tenants.documents.uploads import store_upload
+from tenants.scoping import bind_school
 from tenants.versioning import publish
 
 FILES = Path(__file__).parent / "files"
@@ -59,7 +60,12 @@ def draw_photo(sky, wall):
     for column in range(6):
         for floor in range(2):
             left, top = 320 + column * 170, 450 + floor * 200
-            draw.rectangle([left, top, left + 110, top + 130], fill=(210, 230, 245), outline=(60, 60, 60), width=4)
+            draw.rectangle(
+                [left, top, left + 110, top + 130],
+                fill=(210, 230, 245),
+                outline=(60, 60, 60),
+                width=4,
+            )
     draw.rectangle([740, 720, 860, 900], fill=(110, 70, 40))
     draw.line([(1450, 900), (1450, 300)], fill=(80, 80, 80), width=10)
     draw.rectangle([1455, 300, 1600, 390], fill=(230, 30, 35))
@@ -105,9 +111,15 @@ def load_documents(schools):
         yield f"{SCHOOL}: documents already there"
         return
     admin = _admin_of(SCHOOL)
-    for filename, kind, field_key, issued_on, title_ky, title_ru in DOCUMENTS:
-        with (FILES / filename).open("rb") as stream:
-            _add(school, admin, stream, filename, kind, (title_ky, title_ru), issued_on, field_key)
-    for filename, title_ky, title_ru, sky, wall in PHOTOS:
-        _add(school, admin, draw_photo(sky, wall), filename, "photo", (title_ky, title_ru))
+    bind_school(school)  # publishing records its versions for the bound school
+    try:
+        for filename, kind, field_key, issued_on, title_ky, title_ru in DOCUMENTS:
+            with (FILES / filename).open("rb") as stream:
+                titles = (title_ky, title_ru)
+                _add(school, admin, stream, filename, kind, titles, issued_on, field_key)
+        for filename, title_ky, title_ru, sky, wall in PHOTOS:
+            _add(school, admin, draw_photo(sky, wall), filename, "photo", (title_ky, title_ru))
+        db.session.commit()
+    finally:
+        bind_school(None)
     yield f"{SCHOOL}: {len(DOCUMENTS)} documents and {len(PHOTOS)} photos, previews queued"

@@ -3,6 +3,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, SelectField, StringField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional
 
 from tenants.documents.fields import upload_field
@@ -12,13 +13,18 @@ from tenants.documents.models import KINDS
 def field_choices():
     from mektep.schema import document_fields
 
-    return [("", _l("Not attached"))] + [(key, label) for key, label in document_fields()]
+    return [SelectChoice("", _l("Not attached"))] + [
+        SelectChoice(key, label) for key, label in document_fields()
+    ]
 
 
 class DocumentFieldsMixin:
     """The facts about a document, shared by the upload and the edit form."""
 
-    kind = SelectField(_l("Kind of document"), choices=list(KINDS.items()))
+    kind = SelectField(
+        _l("Kind of document"),
+        choices=[SelectChoice(code, label) for code, label in KINDS.items()],
+    )
     issued_on = DateField(
         _l("Date of the document"),
         validators=[Optional()],

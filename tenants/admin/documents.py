@@ -1,6 +1,7 @@
 """School admin: upload documents, watch their previews get made, edit, publish,
 retry a failed preview, move to the trash; and the staff's view of stored files."""
 
+import io
 from datetime import date
 
 from flask import abort, flash, g, jsonify, redirect, render_template, request, url_for
@@ -32,9 +33,9 @@ add_admin_entry("admin.documents", _l("Documents"), 30)
 DRAIN_FACTOR = 8
 
 
-@bp.errorhandler(413)
-def upload_too_large(error):
-    length = request.content_length or 0
+def _consume_body(length):
+    """Read the refused body to its end, then leave the request an empty one, so
+    that nothing rendering the answer tries to parse it again."""
     stream = request.environ.get("wsgi.input")
     if stream is not None and length <= DRAIN_FACTOR * upload_limit():
         remaining = length
@@ -43,6 +44,14 @@ def upload_too_large(error):
             if not chunk:
                 break
             remaining -= len(chunk)
+    request.environ["wsgi.input"] = io.BytesIO()
+    request.environ["CONTENT_LENGTH"] = "0"
+
+
+@bp.errorhandler(413)
+def upload_too_large(error):
+    length = request.content_length or 0
+    _consume_body(length)
     response, status = render_error(
         413,
         _("File too large"),

@@ -19,4 +19,6 @@ def sweep_command():
             db.select(StoredFile.status, db.func.count(StoredFile.id)).group_by(StoredFile.status)
         ).all()
     )
-    click.echo(f"Queued {queued} file(s). " + ", ".join(f"{k}: {v}" for k, v in sorted(counts.items())))
+    click.echo(
+        f"Queued {queued} file(s). " + ", ".join(f"{k}: {v}" for k, v in sorted(counts.items()))
+    )

@@ -178,13 +178,6 @@ class Document(Versioned, Trashable, TenantOwned, db.Model):
         own = self.title_ru if lang == "ru" else self.title_ky
         return own or self.title_ky or self.title_ru
 
-    def title_lang(self, lang):
-        """The language the shown title is really in (for a `lang` attribute)."""
-        own = self.title_ru if lang == "ru" else self.title_ky
-        if own:
-            return lang
-        return "ky" if self.title_ky else "ru"
-
     @property
     def kind_label(self):
         return KINDS.get(self.kind, KINDS["other"])

@@ -30,7 +30,9 @@ class TooLarge(Refused):
 
     @property
     def message(self):
-        return _("The file is larger than %(mb)s MB, the most the site accepts.", mb=upload_limit_mb())
+        return _(
+            "The file is larger than %(mb)s MB, the most the site accepts.", mb=upload_limit_mb()
+        )
 
 
 def upload_limit():
@@ -60,7 +62,8 @@ def title_from_filename(name):
 
 def _spool(stream, limit):
     """Copy `stream` to a temporary file, refusing it past `limit` bytes."""
-    spooled = tempfile.NamedTemporaryFile(prefix="mektep-upload-", delete=False)
+    # Returned open to the caller, which closes and removes it.
+    spooled = tempfile.NamedTemporaryFile(prefix="mektep-upload-", delete=False)  # noqa: SIM115
     size = 0
     try:
         for chunk in iter(lambda: stream.read(CHUNK), b""):

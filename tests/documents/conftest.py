@@ -14,7 +14,8 @@ from mektep.extensions import db
 from tenants.documents.models import Document, StoredFile
 from tests.conftest import fixture_path
 
-UPLOAD_PAGE = "/admin/documents/upload"
+# In English, so that the tests read the messages they expect whatever the catalogs say.
+UPLOAD_PAGE = "/admin/documents/upload?lang=en"
 
 
 def file_bytes(name):
@@ -24,6 +25,7 @@ def file_bytes(name):
 def upload(client, files, expect=None, **fields):
     """POST `files` ([(bytes, name)]) to the upload form; returns the response."""
     data = {"kind": "other", "title_ky": "", "title_ru": "", "issued_on": "", "field_key": ""}
+    data["publish"] = "y"
     data.update(fields)
     data["files"] = [(io.BytesIO(content), name) for content, name in files]
     response = client.submit(

@@ -22,9 +22,7 @@ from tests.documents.conftest import file_bytes, only_document, stored_files, up
         ("zip_bomb_docx", "plan.docx", "unpack to an unreasonable size"),
     ],
 )
-def test_refused_with_a_clear_message(
-    request, admin_a, ctx, content_fixture, name, message
-):
+def test_refused_with_a_clear_message(request, admin_a, ctx, content_fixture, name, message):
     if content_fixture is None:
         content = b""
     elif "." in content_fixture:
@@ -39,7 +37,11 @@ def test_refused_with_a_clear_message(
 
 
 def test_name_with_folders_and_control_characters_is_cleaned(admin_a, ctx):
-    upload(admin_a, [(file_bytes("sample.pdf"), "..\\..\\etc/passwd\x00\x1b[31mУстав\t.pdf")], expect=302)
+    upload(
+        admin_a,
+        [(file_bytes("sample.pdf"), "..\\..\\etc/passwd\x00\x1b[31mУстав\t.pdf")],
+        expect=302,
+    )
     stored = only_document().file
     assert stored.original_name == "passwd[31mУстав.pdf"
     assert stored.file_type == "pdf"

@@ -1,0 +1,149 @@
+"""Files and thumbnails are served only on their own school's host, only while
+published for the public, with the right headers; the other school's admin can
+neither see nor act on them.
+
+Requests from several clients run outside any test app context (a request would
+otherwise share the test's `g`); the database is read in contexts of its own."""
+
+import pytest
+
+from tests.documents.conftest import file_bytes, only_document, upload
+
+
+def current_document(app):
+    with app.app_context():
+        return only_document()
+
+
+@pytest.fixture
+def ready_document(app, admin_a, run_worker):
+    upload(admin_a, [(file_bytes("sample.pdf"), "Устав школы №35.pdf")], expect=302)
+    run_worker()
+    return current_document(app)
+
+
+def urls(document):
+    base = f"/files/{document.file_id}"
+    return [base, f"{base}/thumbnail-small.webp", f"{base}/thumbnail-large.png"]
+
+
+def test_published_file_is_served_with_safe_headers(site, ready_document):
+    response = site("school-a").get(f"/files/{ready_document.file_id}")
+    assert response.status_code == 200
+    assert response.mimetype == "application/pdf"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    disposition = response.headers["Content-Disposition"]
+    assert disposition.startswith("inline;")
+    assert "filename*=UTF-8''%D0%A3%D1%81%D1%82%D0%B0%D0%B2%20" in disposition
+    assert "public" in response.headers["Cache-Control"]
+    assert response.headers["ETag"].strip('"') == ready_document.file.sha256
+    assert response.data == file_bytes("sample.pdf")
+    again = site("school-a").get(
+        f"/files/{ready_document.file_id}", headers={"If-None-Match": response.headers["ETag"]}
+    )
+    assert again.status_code == 304
+
+
+@pytest.mark.parametrize(
+    ("size", "fmt", "mime"), [("small", "webp", "image/webp"), ("large", "png", "image/png")]
+)
+def test_thumbnails_are_served(site, ready_document, size, fmt, mime):
+    response = site("school-a").get(f"/files/{ready_document.file_id}/thumbnail-{size}.{fmt}")
+    assert response.status_code == 200 and response.mimetype == mime
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_office_file_is_downloaded_not_shown(app, site, admin_a):
+    upload(admin_a, [(file_bytes("sample.docx"), "Окуу планы.docx")], expect=302)
+    document = current_document(app)
+    response = site("school-a").get(f"/files/{document.file_id}")
+    assert response.status_code == 200
+    assert response.headers["Content-Disposition"].startswith("attachment;")
+    assert response.mimetype.endswith("wordprocessingml.document")
+
+
+def test_other_school_host_gets_404(site, ready_document):
+    for url in urls(ready_document):
+        assert site("school-b").get(url).status_code == 404, url
+    assert "Устав школы №35" in site("school-a").get("/documents").get_data(as_text=True)
+    assert "Устав школы №35" not in site("school-b").get("/documents").get_data(as_text=True)
+
+
+def test_other_school_admin_can_neither_see_nor_act(app, site, ready_document, admin_b_on_a):
+    document_id = ready_document.id
+    # School B's admin on school B's host: A's ids are not there.
+    admin_b = site("school-b")
+    admin_b.login("admin@b.kg")
+    assert admin_b.get(f"/admin/documents/{document_id}").status_code == 404
+    assert admin_b.get(f"/admin/files/{ready_document.file_id}").status_code == 404
+    assert "Устав школы №35" not in admin_b.get("/admin/documents").get_data(as_text=True)
+    assert admin_b.get(f"/admin/documents/status?ids={document_id}").get_json() == {}
+    for action in ("publish", "delete", "retry"):
+        response = admin_b.submit(
+            f"/admin/documents/{document_id}/{action}", {}, form_page="/admin/documents"
+        )
+        assert response.status_code == 404, action
+    # School B's admin on school A's host is not let in at all.
+    response = admin_b_on_a.get("/admin/documents")
+    assert response.status_code in (302, 403)
+    document = current_document(app)
+    assert document.deleted_at is None and document.published_at is not None
+
+
+def test_editor_upload_is_not_public_until_an_admin_publishes(
+    app, site, editor_a, admin_a, run_worker
+):
+    upload(editor_a, [(file_bytes("sample.pdf"), "draft.pdf")], expect=302, title_ky="Долбоор")
+    run_worker()
+    document = current_document(app)
+    assert document.published_at is None and document.file.status == "ready"
+    assert "Долбоор" in editor_a.get("/admin/documents").get_data(as_text=True)
+    assert editor_a.get(f"/admin/files/{document.file_id}/thumbnail-small.webp").status_code == 200
+    public = site("school-a")
+    assert "Долбоор" not in public.get("/documents").get_data(as_text=True)
+    for url in urls(document):
+        assert public.get(url).status_code == 404, url
+    # An editor cannot publish.
+    denied = editor_a.submit(
+        f"/admin/documents/{document.id}/publish", {}, form_page="/admin/documents"
+    )
+    assert denied.status_code == 403
+    response = admin_a.submit(
+        f"/admin/documents/{document.id}/publish", {}, form_page="/admin/documents"
+    )
+    assert response.status_code == 302
+    assert "Долбоор" in public.get("/documents").get_data(as_text=True)
+    for url in urls(document):
+        assert public.get(url).status_code == 200, url
+
+
+def test_trashed_document_is_no_longer_served_but_its_file_is_kept(site, admin_a, ready_document):
+    response = admin_a.submit(
+        f"/admin/documents/{ready_document.id}/delete", {}, form_page="/admin/documents"
+    )
+    assert response.status_code == 302
+    for url in urls(ready_document):
+        assert site("school-a").get(url).status_code == 404, url
+    assert admin_a.get(f"/admin/files/{ready_document.file_id}").status_code == 200
+
+
+def test_admin_file_views_are_private(admin_a, ready_document):
+    response = admin_a.get(f"/admin/files/{ready_document.file_id}")
+    assert response.status_code == 200
+    assert "private" in response.headers["Cache-Control"]
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_pending_thumbnail_is_404_and_page_shows_an_icon(app, site, admin_a):
+    upload(admin_a, [(file_bytes("sample.pdf"), "a.pdf")], expect=302, title_ky="Күтүүдө")
+    document = current_document(app)
+    public = site("school-a")
+    assert public.get(f"/files/{document.file_id}/thumbnail-small.webp").status_code == 404
+    page = public.get("/documents").get_data(as_text=True)
+    assert "Күтүүдө" in page and "file-icon-pdf" in page
+
+
+def test_unknown_thumbnail_size_is_404(site, ready_document):
+    base = f"/files/{ready_document.file_id}"
+    assert site("school-a").get(f"{base}/thumbnail-huge.webp").status_code == 404
+    assert site("school-a").get(f"{base}/thumbnail-small.gif").status_code == 404

@@ -1,0 +1,203 @@
+"""Thumbnails made by a real RQ worker process (worker.py --burst) on a real Redis:
+every accepted type turns ready with both sizes, jobs are idempotent, a stuck or
+lost job is caught up by the sweep, and an unreachable Redis loses nothing."""
+
+import shutil
+from datetime import timedelta
+
+import pytest
+from PIL import Image
+
+from mektep.extensions import db
+from mektep.queue import get_queue
+from mektep.storage import get_storage
+from mektep.thumbnails import FORMATS, SIZES
+from tenants.documents.jobs import STUCK_AFTER, render_stored_file, requeue_thumbnails
+from tenants.documents.models import StoredFile
+from tenants.models import utcnow
+from tests.documents.conftest import file_bytes, only_document, upload
+
+
+def assert_all_thumbnails(stored):
+    storage = get_storage()
+    for size in SIZES:
+        for fmt in FORMATS:
+            with (
+                storage.open(stored.thumbnail_key(size, fmt)) as handle,
+                Image.open(handle) as image,
+            ):
+                assert image.format == fmt.upper()
+                assert max(image.size) <= SIZES[size]
+
+
+@pytest.mark.parametrize(
+    ("name", "file_type", "pages"),
+    [
+        ("sample.pdf", "pdf", 1),
+        ("photo.jpg", "jpeg", None),
+        ("picture.png", "png", None),
+        ("picture.webp", "webp", None),
+    ],
+)
+def test_upload_turns_ready_with_both_sizes(admin_a, ctx, run_worker, name, file_type, pages):
+    upload(admin_a, [(file_bytes(name), name)], expect=302)
+    stored = only_document().file
+    assert (stored.status, stored.file_type) == ("pending", file_type)
+    run_worker()
+    db.session.expire_all()
+    stored = only_document().file
+    assert stored.status == "ready", stored.failure
+    assert stored.has_preview and stored.page_count == pages
+    assert_all_thumbnails(stored)
+
+
+def test_pdf_text_and_page_size_are_recorded(admin_a, ctx, run_worker):
+    upload(admin_a, [(file_bytes("sample.pdf"), "plan.pdf")], expect=302)
+    run_worker()
+    db.session.expire_all()
+    stored = only_document().file
+    assert "Учебный план школы" in stored.text and "окуу планы" in stored.text
+    assert (stored.width, stored.height) == (595, 842)
+
+
+def test_phone_photo_is_turned_upright(admin_a, ctx, run_worker):
+    upload(admin_a, [(file_bytes("photo.jpg"), "IMG_0001.JPG")], expect=302)
+    run_worker()
+    db.session.expire_all()
+    stored = only_document().file
+    # Stored 400×300 with EXIF orientation 6: shown 300×400, the red band on top.
+    assert (stored.width, stored.height) == (300, 400)
+    with get_storage().open(stored.thumbnail_key("large", "png")) as handle:
+        image = Image.open(handle).convert("RGB")
+        assert image.size == (300, 400)
+        red, green, blue = image.getpixel((150, 10))
+        assert red > 200 and blue < 100
+
+
+@pytest.mark.parametrize(
+    "name", ["sample.docx", "sample.doc", "sample.xlsx", "sample.xls", "sample.odt", "sample.ods"]
+)
+def test_office_files_get_a_preview_or_an_icon(admin_a, ctx, run_worker, name):
+    upload(admin_a, [(file_bytes(name), name)], expect=302)
+    run_worker(timeout=300)
+    db.session.expire_all()
+    stored = only_document().file
+    assert stored.status == "ready", stored.failure
+    if shutil.which("soffice"):
+        assert stored.has_preview and stored.page_count >= 1
+        assert_all_thumbnails(stored)
+    else:
+        assert not stored.has_preview
+        assert f"file-icon-{stored.file_type}" in admin_a.get("/admin/documents").get_data(
+            as_text=True
+        )
+
+
+def test_job_is_idempotent(admin_a, ctx, run_worker):
+    upload(admin_a, [(file_bytes("sample.pdf"), "a.pdf")], expect=302)
+    stored_id = only_document().file_id
+    get_queue().enqueue(render_stored_file, stored_id)  # a duplicate, as the sweep might add
+    run_worker()
+    db.session.expire_all()
+    stored = db.session.get(StoredFile, stored_id)
+    assert stored.status == "ready" and stored.attempts == 1
+    assert render_stored_file(stored_id) == "nothing to do"
+
+
+def test_worker_killed_mid_job_is_caught_up_by_the_sweep(admin_a, ctx, run_worker):
+    upload(admin_a, [(file_bytes("sample.pdf"), "a.pdf")], expect=302)
+    stored = only_document().file
+    get_queue().empty()
+    # What a killed worker leaves: the row claimed, long ago, and no job.
+    stored.set_status("processing")
+    stored.status_changed_at = utcnow() - STUCK_AFTER - timedelta(seconds=1)
+    db.session.commit()
+    assert requeue_thumbnails() == 1
+    assert db.session.get(StoredFile, stored.id).status == "pending"
+    run_worker()
+    db.session.expire_all()
+    assert db.session.get(StoredFile, stored.id).status == "ready"
+
+
+def test_recent_processing_row_is_left_alone(admin_a, ctx):
+    upload(admin_a, [(file_bytes("sample.pdf"), "a.pdf")], expect=302)
+    stored = only_document().file
+    get_queue().empty()
+    stored.set_status("processing")
+    db.session.commit()
+    assert requeue_thumbnails() == 0
+    assert db.session.get(StoredFile, stored.id).status == "processing"
+
+
+def test_pending_row_with_a_live_job_is_not_queued_twice(admin_a, ctx):
+    upload(admin_a, [(file_bytes("sample.pdf"), "a.pdf")], expect=302)
+    assert get_queue().count == 1
+    assert requeue_thumbnails() == 0
+    assert get_queue().count == 1
+
+
+def test_upload_while_redis_is_unreachable_is_caught_up(app, admin_a, ctx, run_worker):
+    reachable = app.extensions["mektep_redis"]
+    redis_url = app.config["REDIS_URL"]
+    app.config["REDIS_URL"] = "redis://127.0.0.1:9/0"  # nothing listens on the discard port
+    app.extensions.pop("mektep_redis")
+    try:
+        upload(admin_a, [(file_bytes("sample.pdf"), "a.pdf")], expect=302)
+    finally:
+        app.config["REDIS_URL"] = redis_url
+        app.extensions["mektep_redis"] = reachable
+    stored = only_document().file
+    assert stored.status == "pending" and get_queue().count == 0
+    run_worker()  # the worker's sweep at start finds the pending row
+    db.session.expire_all()
+    assert db.session.get(StoredFile, stored.id).status == "ready"
+
+
+def test_failed_file_can_be_retried(admin_a, ctx, run_worker, app):
+    upload(admin_a, [(file_bytes("sample.pdf"), "a.pdf")], expect=302)
+    document = only_document()
+    get_queue().empty()
+    document.file.set_status("failed", "timeout")
+    db.session.commit()
+    response = admin_a.submit(
+        f"/admin/documents/{document.id}/retry", {}, form_page="/admin/documents"
+    )
+    assert response.status_code == 302
+    run_worker()
+    db.session.expire_all()
+    assert only_document().file.status == "ready"
+
+
+def test_storage_error_is_retried_not_failed(admin_a, ctx, app):
+    """A missing stored file is an error of ours, not of the file: back to pending."""
+    upload(admin_a, [(file_bytes("sample.pdf"), "a.pdf")], expect=302)
+    stored = only_document().file
+    get_storage().delete(stored.storage_key)
+    with pytest.raises(FileNotFoundError):
+        render_stored_file(stored.id)
+    db.session.expire_all()
+    stored = db.session.get(StoredFile, stored.id)
+    assert (stored.status, stored.attempts) == ("pending", 1)
+
+
+def test_the_worker_survives_a_bad_file_among_good_ones(admin_a, ctx, run_worker, corrupt_pdf):
+    upload(
+        admin_a,
+        [(corrupt_pdf, "bad.pdf"), (file_bytes("sample.pdf"), "good.pdf")],
+        expect=302,
+    )
+    run_worker()
+    db.session.expire_all()
+    statuses = sorted(
+        (s.original_name, s.status) for s in db.session.scalars(db.select(StoredFile))
+    )
+    assert statuses == [("bad.pdf", "failed"), ("good.pdf", "ready")]
+
+
+def test_sweep_command(app, admin_a, ctx):
+    upload(admin_a, [(file_bytes("sample.pdf"), "a.pdf")], expect=302)
+    get_queue().empty()
+    result = app.test_cli_runner().invoke(args=["thumbnails", "sweep"])
+    assert result.exit_code == 0, result.output
+    assert "Queued 1 file(s). pending: 1" in result.output
+    assert get_queue().count == 1
