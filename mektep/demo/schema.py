@@ -32,9 +32,16 @@ def _clean(field, raw):
     return clean_value(field, str(raw))
 
 
-def _record(fields, raw):
-    by_name = {field.name: field for field in fields}
-    return {name: _clean(by_name[name], value) for name, value in raw.items()}
+def _record(members, raw):
+    by_name = {member.name: member for member in members}
+    record = {}
+    for name, value in raw.items():
+        member = by_name[name]
+        if member.member_type == "group":
+            record[name] = [_record(member.fields, row) for row in value]
+        else:
+            record[name] = _clean(member, value)
+    return record
 
 
 def _section_values(slug, raw):

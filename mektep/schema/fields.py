@@ -63,6 +63,10 @@ class Group:
     """Repeated records (branches, programs, ...), wrapped by the group's itemprop."""
 
     member_type: ClassVar[str] = "group"
+    kind: ClassVar[str] = "group"
+    is_document: ClassVar[bool] = False
+    translated: ClassVar[bool] = False
+    choices: ClassVar[tuple] = ()
 
     name: str
     label: object

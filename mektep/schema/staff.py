@@ -3,7 +3,7 @@
 from flask_babel import lazy_gettext as _l
 
 from mektep.schema.choices import QUALIFICATION_CATEGORIES, STAFF_EDUCATION
-from mektep.schema.fields import Field
+from mektep.schema.fields import Field, Group
 
 ROLES = (
     ("head", _l("Head of the school")),
@@ -94,14 +94,34 @@ _FIELDS = [
         True,
         max_length=300,
     ),
-    Field(
+    Group(
         "profDevelopment",
-        "richtext",
         _l("Professional development and retraining"),
-        _l("One entry per line: the year, the course and the institution."),
+        _l("One row per course or retraining: the year it ended and what it was."),
+        [
+            Field(
+                "year",
+                "number",
+                _l("Year"),
+                _l("The year the course ended, e.g. 2024."),
+                "I15",
+                True,
+                min_value=1950,
+                max_value=2100,
+                grouped=False,
+            ),
+            Field(
+                "course",
+                "text",
+                _l("Course or retraining"),
+                _l("The course, its hours and the institution."),
+                "I15",
+                True,
+                max_length=300,
+            ),
+        ],
         "I15",
         True,
-        max_length=5000,
     ),
     Field(
         "genExperience",
@@ -132,8 +152,11 @@ _FIELDS = [
 ]
 
 STAFF_FIELDS = {f.name: f for f in _FIELDS}
-for _field in _FIELDS:
-    _field.key = f"staff.{_field.name}"
+for _member in _FIELDS:
+    if isinstance(_member, Group):
+        _member.bind("staff")
+    else:
+        _member.key = f"staff.{_member.name}"
 
 NAME_FIELDS = ("surname", "first_name", "patronymic")
 CONTACT_FIELDS = ("post", "telephone", "email")

@@ -12,7 +12,12 @@ from mektep.schema import SECTIONS, section
 from tenants import versioning
 from tenants.admin import bp
 from tenants.admin.access import admin_required
-from tenants.admin.content_forms import form_to_values, section_form, values_to_form
+from tenants.admin.content_forms import (
+    form_to_values,
+    input_names,
+    section_form,
+    values_to_form,
+)
 from tenants.admin.navigation import add_admin_entry, add_dashboard_panel
 from tenants.content.completeness import by_item, checklist, summary
 from tenants.content.models import SectionContent
@@ -69,6 +74,7 @@ def content_section(slug):
         form = form_class()
         if form.validate_on_submit():
             return _save(schema, form)
+        _show_locked_values(schema, form, stored)
         status = 400
     else:
         form, status = form_class(data=values_to_form(schema, stored)), 200
@@ -80,6 +86,17 @@ def content_section(slug):
         draft=versioning.pending_draft(row) if row else None,
         can_edit_sources=g.role == "admin",
     ), status
+
+
+def _show_locked_values(schema, form, stored):
+    """Fields an editor may not change are not sent back; show them as stored."""
+    if g.role == "admin":
+        return
+    shown = values_to_form(schema, stored)
+    for field in schema.fields:
+        if field.source:
+            for name in input_names(field):
+                form[name].data = shown[name]
 
 
 def _blank_values(slug):

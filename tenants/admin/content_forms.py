@@ -76,18 +76,20 @@ def input_names(field):
     return [field.name]
 
 
-def field_inputs(fields):
-    """{input name: WTForms field} for schema `fields` (documents have no input)."""
+def field_inputs(members):
+    """{input name: WTForms field} for schema fields and groups (documents have no input)."""
     inputs = {}
-    for field in fields:
-        if field.is_document:
+    for member in members:
+        if isinstance(member, Group):
+            inputs[member.name] = FieldList(FormField(record_form(member)), min_entries=0)
+        elif member.is_document:
             continue
-        if field.translated:
-            for lang, name in zip(LANGUAGES, input_names(field), strict=True):
-                help_text = field.help if lang == LANGUAGES[0] else None
-                inputs[name] = _input(field, _labelled(field, lang), help_text)
+        elif member.translated:
+            for lang, name in zip(LANGUAGES, input_names(member), strict=True):
+                help_text = member.help if lang == LANGUAGES[0] else None
+                inputs[name] = _input(member, _labelled(member, lang), help_text)
         else:
-            inputs[field.name] = _input(field, field.label, field.help)
+            inputs[member.name] = _input(member, member.label, member.help)
     return inputs
 
 
@@ -95,6 +97,10 @@ def record_form(group):
     attrs = field_inputs(group.fields)
     attrs["remove"] = BooleanField(_l("Remove this row"))
     return type(f"Record_{group.name}", (Form,), attrs)
+
+
+def editable_members(section):
+    return [m for m in section.members if isinstance(m, Field | Group)]
 
 
 def section_form(section):
@@ -105,14 +111,11 @@ def section_form(section):
 @cache
 def _section_form(slug):
     section = SECTIONS_BY_SLUG[slug]
-    attrs = field_inputs(section.fields)
-    for member in section.members:
-        if isinstance(member, Group):
-            attrs[member.name] = FieldList(FormField(record_form(member)), min_entries=0)
-        if isinstance(member, Field | Group):
-            attrs[f"na_{member.name}"] = BooleanField(
-                _l("Not applicable: the school has none (shown as «none»)")
-            )
+    attrs = field_inputs(editable_members(section))
+    for member in editable_members(section):
+        attrs[f"na_{member.name}"] = BooleanField(
+            _l("Not applicable: the school has none (shown as «none»)")
+        )
     return type(f"SectionForm_{section.slug}", (FlaskForm,), attrs)
 
 
@@ -124,62 +127,66 @@ def _form_value(field, value):
     return str(value)
 
 
-def record_to_form(fields, record):
+def record_to_form(members, record):
+    """Form `data` showing a stored record, with a blank row to add per group."""
     data = {}
-    for field in fields:
-        value = (record or {}).get(field.name)
-        if field.translated:
+    for member in members:
+        value = (record or {}).get(member.name)
+        if isinstance(member, Group):
+            rows = [record_to_form(member.fields, row) for row in value or []]
+            data[member.name] = rows + [{}] * EXTRA_ROWS
+        elif member.translated:
             for lang in LANGUAGES:
-                data[f"{field.name}_{lang}"] = (value or {}).get(lang)
-        elif not field.is_document:
-            data[field.name] = _form_value(field, value)
+                data[f"{member.name}_{lang}"] = (value or {}).get(lang)
+        elif not member.is_document:
+            data[member.name] = _form_value(member, value)
     return data
 
 
 def values_to_form(section, values):
-    """The `data` of a section form showing stored `values`, with a blank row per group."""
-    data = record_to_form(section.fields, values)
+    """The `data` of a section form showing stored `values`."""
+    data = record_to_form(editable_members(section), values)
     not_applicable = values.get(NOT_APPLICABLE) or []
-    for member in section.members:
-        if isinstance(member, Group):
-            rows = [record_to_form(member.fields, r) for r in values.get(member.name) or []]
-            data[member.name] = rows + [{}] * EXTRA_ROWS
+    for member in editable_members(section):
         data[f"na_{member.name}"] = member.name in not_applicable
     return data
 
 
-def form_to_record(fields, form, skip_sources=False):
+def _rows(group, form):
+    """A group's records from the form; blank and removed rows dropped."""
+    rows = []
+    for entry in form[group.name].entries:
+        if not entry.form.remove.data:
+            record = form_to_record(group.fields, entry.form)
+            if record:
+                rows.append(record)
+    return rows
+
+
+def form_to_record(members, form, skip_sources=False):
     record = {}
-    for field in fields:
-        if field.is_document or (skip_sources and field.source):
+    for member in members:
+        if isinstance(member, Group):
+            record[member.name] = _rows(member, form)
             continue
-        if field.translated:
+        if member.is_document or (skip_sources and member.source):
+            continue
+        if member.translated:
             value = {
-                lang: clean_value(field, form[f"{field.name}_{lang}"].data) for lang in LANGUAGES
+                lang: clean_value(member, form[f"{member.name}_{lang}"].data) for lang in LANGUAGES
             }
             value = {lang: text for lang, text in value.items() if text}
         else:
-            value = clean_value(field, form[field.name].data)
+            value = clean_value(member, form[member.name].data)
         if value not in (None, {}):
-            record[field.name] = value
+            record[member.name] = value
     return record
 
 
 def form_to_values(section, form, skip_sources=False):
-    """The values to store from a validated section form; blank and removed rows dropped."""
-    values = form_to_record(section.fields, form, skip_sources)
-    not_applicable = []
-    for member in section.members:
-        if isinstance(member, Group):
-            rows = []
-            for entry in form[member.name].entries:
-                if entry.form.remove.data:
-                    continue
-                record = form_to_record(member.fields, entry.form)
-                if record:
-                    rows.append(record)
-            values[member.name] = rows
-        if isinstance(member, Field | Group) and form[f"na_{member.name}"].data:
-            not_applicable.append(member.name)
-    values[NOT_APPLICABLE] = not_applicable
+    """The values to store from a validated section form."""
+    values = form_to_record(editable_members(section), form, skip_sources)
+    values[NOT_APPLICABLE] = [
+        member.name for member in editable_members(section) if form[f"na_{member.name}"].data
+    ]
     return values

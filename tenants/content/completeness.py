@@ -84,13 +84,7 @@ def _filled(member, values, people, lang):
             return bool(documents_for_field(member.key))
         return is_filled(member, values.get(member.name), lang)
     if isinstance(member, Group):
-        records = values.get(member.name) or []
-        return bool(records) and all(
-            is_filled(f, record.get(f.name), lang)
-            for record in records
-            for f in member.fields
-            if f.required
-        )
+        return is_filled(member, values.get(member.name), lang)
     listed = [person for person in people if person.role in member.roles]
     return bool(listed) and all(
         is_filled(field, person.value(field.name), lang)

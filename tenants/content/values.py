@@ -65,7 +65,15 @@ def in_language(field, value, lang):
 
 
 def is_filled(field, value, lang):
-    """Whether `value` exists in `lang` itself (no fallback), for completeness."""
+    """Whether `value` exists in `lang` itself (no fallback), for completeness; a
+    group's records must each have their required fields."""
+    if field.member_type == "group":
+        return bool(value) and all(
+            is_filled(sub, record.get(sub.name), lang)
+            for record in value
+            for sub in field.fields
+            if sub.required
+        )
     if field.translated:
         return bool(isinstance(value, dict) and value.get(lang))
     return value not in (None, "")

@@ -31,6 +31,9 @@ def sample(field, lang=None, tag=""):
 def fill(fields, prefix="", tag=""):
     data = {}
     for field in fields:
+        if field.member_type == "group":
+            data.update(fill(field.fields, prefix=f"{prefix}{field.name}-0-", tag=tag))
+            continue
         if field.is_document:
             continue
         if field.translated:

@@ -74,6 +74,14 @@ def test_specialty_experience_above_total_is_refused(admin_a):
     assert 'value="9"' in html and "surname по-русски" in html
 
 
+def test_a_course_year_must_be_a_year(admin_a):
+    data = {**staff_form(), "profDevelopment-0-year": "1850"}
+    response = admin_a.submit("/admin/staff/new?lang=ru", data)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "Введите число не меньше 1950" in html and 'value="1850"' in html
+
+
 def test_negative_experience_is_refused(admin_a):
     response = admin_a.submit("/admin/staff/new?lang=ky", {**staff_form(), "genExperience": "-1"})
     assert response.status_code == 400
@@ -108,3 +116,11 @@ def test_xss_payloads_never_reach_the_public_page(publish, site):
         ):
             assert marker not in body, marker
         assert "styled" in body and "click" in body
+
+
+def test_an_editors_rejected_form_still_shows_the_school_name(editor_a):
+    data = {**section_form(section("common")), "telephone": "12345", "save": "1"}
+    data.pop("fullName_ky")
+    data.pop("fullName_ru")
+    html = editor_a.submit("/admin/content/common", data).get_data(as_text=True)
+    assert 'value="school-a мектеби"' in html and 'value="Школа school-a"' in html

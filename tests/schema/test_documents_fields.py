@@ -22,7 +22,7 @@ def upload(client, field_key, title):
 
 def test_every_document_field_shows_its_attached_document(admin_a, site):
     missing_before = admin_a.get("/admin/content/").get_data(as_text=True).count("badge-bad")
-    for section, field in DOCUMENT_FIELDS:
+    for _section, field in DOCUMENT_FIELDS:
         assert upload(admin_a, field.key, field.name).status_code == 302
     for section, field in DOCUMENT_FIELDS:
         for lang, word in (("ky", "кыргызча"), ("ru", "по-русски")):

@@ -60,6 +60,7 @@ def test_staff_are_published_on_managers_and_employees(admin_a, site):
         employees = site("school-a").get(f"/sveden/employees/?lang={lang}").get_data(as_text=True)
         for prop in ("teachingDiscipline", "employeeQualification", "profDevelopment"):
             assert any(word in v for v in itemprop_values(employees, prop)), prop
+        assert f"1950 — course {word}" in employees
         assert itemprop_values(employees, "genExperience") == ["20"]
         assert itemprop_values(employees, "specExperience") == ["15"]
 
