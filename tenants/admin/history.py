@@ -3,10 +3,11 @@ and restoring one (admins). Generic over every `Versioned` model, so a new kind
 of content has its history here without code of its own."""
 
 import json
+from datetime import date, datetime
 
 import nh3
 from flask import abort, flash, g, redirect, render_template, url_for
-from flask_babel import format_datetime
+from flask_babel import format_date, format_datetime
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -17,7 +18,7 @@ from mektep.extensions import db
 from tenants import versioning
 from tenants.admin import bp
 from tenants.admin.access import admin_required
-from tenants.admin.navigation import add_admin_entry
+from tenants.admin.navigation import ADMIN_MENU, add_admin_entry
 from tenants.versioning import Revision, Versioned
 
 RECENT_VERSIONS = 50
@@ -52,13 +53,32 @@ def field_label(model, name):
     return getattr(model, "field_labels", {}).get(name, name)
 
 
-def shown_value(value):
-    """A stored value as the history page shows it: rich text sanitized, the rest as text."""
+def shown_value(model, name, value):
+    """A stored value as the history page shows it: rich text sanitized, dates and
+    yes/no in the page's language, records as indented JSON, the rest as text."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    column = model.__table__.columns.get(name)
+    python_type = getattr(column.type, "python_type", None) if column is not None else None
+    if isinstance(value, str) and python_type is datetime:
+        return format_datetime(datetime.fromisoformat(value), "short")
+    if isinstance(value, str) and python_type is date:
+        return format_date(date.fromisoformat(value))
     if isinstance(value, str):
         return Markup(nh3.clean(value)) if "<" in value else value
-    if value is None:
-        return ""
+    if isinstance(value, int | float):
+        return str(value)
     return json.dumps(value, ensure_ascii=False, indent=2)
+
+
+@bp.app_template_global()
+def kind_label(model):
+    """What kind of content `model` is, in words: the label of its admin menu entry
+    (the one whose endpoint shares its edit view's prefix), or "" if none."""
+    prefix = model.admin_endpoint.rsplit("_", 1)[0]
+    return next((label for endpoint, label, *_ in ADMIN_MENU if endpoint.startswith(prefix)), "")
 
 
 @bp.app_template_global()
@@ -105,7 +125,7 @@ def history_version(kind, item_id, revision_id):
     fields = [
         (
             field_label(type(item), name),
-            shown_value(revision.data.get(name)),
+            shown_value(type(item), name, revision.data.get(name)),
             revision.data.get(name) != current.get(name),
         )
         for name in item.versioned_fields

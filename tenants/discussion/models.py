@@ -72,6 +72,8 @@ class Answer(TenantOwned, Versioned, Trashable, db.Model):
 
     version_kind = "answer"
     versioned_fields = ("body_ky", "body_ru")
+    # Shown by the generic history page; a kind without labels shows field names.
+    field_labels = {"body_ky": _l("Answer in Kyrgyz"), "body_ru": _l("Answer in Russian")}
     admin_endpoint = "admin.discussion_answer"
 
     id = db.Column(db.Integer, primary_key=True)

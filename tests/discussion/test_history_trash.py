@@ -32,7 +32,8 @@ def test_restore_an_earlier_version_from_history(app, visitor, admin_a):
     assert len(revision_ids) == 2
     oldest = min(revision_ids)
     version = admin_a.get(f"/admin/history/answer/{answer_id}/{oldest}").get_data(as_text=True)
-    assert "Биринчи жооп" in version
+    assert "Биринчи жооп" in version and "Кыргызча жооп" in version
+    assert "учурдагы версиядан айырмаланат" in version  # the current text is the second
     response = admin_a.submit(
         f"/admin/history/answer/{answer_id}/{oldest}/restore",
         {},
@@ -71,6 +72,7 @@ def test_trash_and_restore_an_answer(app, visitor, admin_a):
     trash = admin_a.get("/admin/trash").get_data(as_text=True)
     assert "Мектептин китепканасы" in trash and "admin" in trash
     assert "&lt;b&gt;шашылыш" in trash and "<b>шашылыш" not in trash
+    assert '<span class="badge">Талкуу</span>' in trash  # the kind, named as in the menu
     response = admin_a.submit(
         f"/admin/trash/discussion_answer/{answer_id}/restore", {}, form_page="/admin/trash"
     )
