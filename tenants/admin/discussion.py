@@ -4,6 +4,7 @@ from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from sqlalchemy.orm import selectinload
 
 from mektep.district.forms import ConfirmForm
 from mektep.extensions import db
@@ -37,7 +38,12 @@ def discussion():
         order = (db.func.json_array_length(Post.flags) == 0, Post.created_at.asc())
     else:
         order = (Post.moderated_at.desc(),)
-    query = db.select(Post).where(Post.status == status).order_by(*order, Post.id)
+    query = (
+        db.select(Post)
+        .where(Post.status == status)
+        .options(selectinload(Post.answer))
+        .order_by(*order, Post.id)
+    )
     page = request.args.get("page", 1, type=int)
     posts = db.paginate(query, page=page, per_page=PAGE_SIZE, error_out=False)
     return render_template(

@@ -6,6 +6,7 @@ import os
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import selectinload
 
 from mektep.accounts import throttle
 from mektep.extensions import csrf, db
@@ -49,6 +50,7 @@ def discussion():
     query = (
         db.select(Post)
         .where(Post.status == "approved")
+        .options(selectinload(Post.answer))
         .order_by(Post.moderated_at.desc(), Post.id.desc())
     )
     posts = db.paginate(query, page=page, per_page=PAGE_SIZE, error_out=False)
