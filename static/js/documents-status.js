@@ -39,7 +39,9 @@
     var rows = waitingRows(table);
     if (!rows.length) { return; }
     var ids = rows.map(function (row) { return row.getAttribute("data-document-id"); });
-    fetch(table.getAttribute("data-status-url") + "?ids=" + ids.join(","), {
+    var url = new URL(table.getAttribute("data-status-url"), window.location.href);
+    url.searchParams.set("ids", ids.join(","));
+    fetch(url.toString(), {
       credentials: "same-origin",
       headers: { Accept: "application/json" }
     })

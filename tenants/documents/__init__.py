@@ -1,6 +1,6 @@
 """A school's documents: uploaded files with titles in ky and ru, kinds, and thumbnails.
 
-Importing the package registers the thumbnail sweep with the worker.
+Importing the package registers its sweeps (thumbnails, unused files) with the worker.
 """
 
-from tenants.documents import jobs  # noqa: F401
+from tenants.documents import cleanup, jobs  # noqa: F401

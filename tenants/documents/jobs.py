@@ -144,9 +144,14 @@ def requeue_thumbnails(now=None):
         )
     ).all()
     for stored in stuck:
-        stored.set_status("pending")
+        # A file that kept its worker busy past the limit MAX_ATTEMPTS times
+        # (a killed worker never gets to record why) is not tried again.
+        if stored.attempts >= MAX_ATTEMPTS:
+            stored.set_status("failed", "timeout")
+        else:
+            stored.set_status("pending")
     db.session.commit()
-    stuck_ids = {stored.id for stored in stuck}
+    stuck_ids = {stored.id for stored in stuck if stored.status == "pending"}
     pending_ids = db.session.scalars(
         db.select(StoredFile.id).where(StoredFile.status == "pending").order_by(StoredFile.id)
     ).all()

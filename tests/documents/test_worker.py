@@ -12,7 +12,13 @@ from mektep.extensions import db
 from mektep.queue import get_queue
 from mektep.storage import get_storage
 from mektep.thumbnails import FORMATS, SIZES
-from tenants.documents.jobs import STUCK_AFTER, render_stored_file, requeue_thumbnails
+from tenants.documents.cleanup import remove_orphaned_files
+from tenants.documents.jobs import (
+    MAX_ATTEMPTS,
+    STUCK_AFTER,
+    render_stored_file,
+    requeue_thumbnails,
+)
 from tenants.documents.models import StoredFile
 from tenants.models import utcnow
 from tests.documents.conftest import file_bytes, only_document, upload
@@ -201,3 +207,34 @@ def test_sweep_command(app, admin_a, ctx):
     assert result.exit_code == 0, result.output
     assert "Queued 1 file(s). pending: 1" in result.output
     assert get_queue().count == 1
+
+
+def test_unused_files_are_removed_after_a_day_trashed_ones_kept(admin_a, ctx):
+    upload(admin_a, [(file_bytes("sample.pdf"), "kept.pdf")], expect=302)
+    document = only_document()
+    stored = document.file
+    storage_key = stored.storage_key
+    later = utcnow() + timedelta(days=2)
+    document.deleted_at = utcnow()  # in the trash: its file stays
+    db.session.commit()
+    assert remove_orphaned_files(now=later) == 0
+    db.session.delete(document)  # emptied from the trash
+    db.session.commit()
+    assert remove_orphaned_files(now=utcnow()) == 0  # within the grace period
+    assert remove_orphaned_files(now=later) == 1
+    assert db.session.scalars(db.select(StoredFile)).all() == []
+    assert not get_storage().exists(storage_key)
+
+
+def test_file_that_keeps_killing_its_worker_fails_with_timeout(admin_a, ctx):
+    upload(admin_a, [(file_bytes("sample.pdf"), "a.pdf")], expect=302)
+    stored = only_document().file
+    get_queue().empty()
+    stored.set_status("processing")
+    stored.attempts = MAX_ATTEMPTS
+    stored.status_changed_at = utcnow() - STUCK_AFTER - timedelta(seconds=1)
+    db.session.commit()
+    assert requeue_thumbnails() == 0
+    stored = db.session.get(StoredFile, stored.id)
+    assert (stored.status, stored.failure) == ("failed", "timeout")
+    assert get_queue().count == 0
