@@ -1,0 +1,34 @@
+"""A school admin uploads the charter and a phone photo in a real browser and
+watches both turn ready in the list, without reloading the page."""
+
+from tests.browser import browser, live_server, page  # noqa: F401
+from tests.conftest import PASSWORD, fixture_path
+
+
+def test_admin_watches_uploads_turn_ready(page, schools, run_worker):  # noqa: F811
+    base = f"http://school-a.mektep.test:{page.base_port}"
+    page.goto(f"{base}/login?lang=ru")
+    page.get_by_label("Электронная почта").fill("admin@a.kg")
+    page.get_by_label("Пароль").fill(PASSWORD)
+    page.get_by_role("button", name="Войти").click()
+
+    page.goto(f"{base}/admin/documents/upload?lang=ru")
+    page.get_by_label("Файлы").set_input_files(
+        [str(fixture_path("sample.pdf")), str(fixture_path("photo.jpg"))]
+    )
+    page.get_by_label("Вид документа").select_option("charter")
+    page.get_by_role("button", name="Загрузить").click()
+    assert "2 файла загружено" in page.locator(".flash").inner_text()
+    assert page.locator("tr[data-status=pending]").count() == 2
+
+    page.evaluate("window.sameDocument = true")
+    run_worker()
+    page.wait_for_function(
+        "document.querySelectorAll('tr[data-status=ready]').length === 2", timeout=15000
+    )
+    assert page.evaluate("window.sameDocument") is True  # updated in place, not reloaded
+    assert page.locator("[data-role=status]").all_inner_texts() == ["Готово", "Готово"]
+    assert page.locator(".preview-cell img").count() == 2
+
+    page.goto(f"{base}/documents?lang=ru")
+    assert page.locator(".document-card picture").count() == 2
