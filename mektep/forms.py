@@ -1,17 +1,18 @@
 """Form pieces shared by every face of the product."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import EmailField, PasswordField
-from wtforms.validators import Email, EqualTo, InputRequired, Length
+from wtforms import EmailField, PasswordField, RadioField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import Email, EqualTo, InputRequired, Length, Optional
 
 MIN_PASSWORD_LENGTH = 10
 
 
-def email_field(label=None, **kwargs):
+def email_field(label=None, required=True, **kwargs):
     return EmailField(
         label or _l("E-mail"),
         validators=[
-            InputRequired(message=_l("Enter an e-mail address.")),
+            InputRequired(message=_l("Enter an e-mail address.")) if required else Optional(),
             Email(
                 message=_l("Enter a valid e-mail address, such as name@example.kg."),
                 check_deliverability=False,
@@ -45,3 +46,13 @@ def new_password_fields():
         validators=[EqualTo("password", message=_l("The two passwords differ."))],
     )
     return password, confirm
+
+
+def default_language_field(description=None):
+    """The choice of a school's default language: one of the two official ones."""
+    return RadioField(
+        _l("Default language of the site"),
+        choices=[SelectChoice("ky", "Кыргызча"), SelectChoice("ru", "Русский")],
+        default="ky",
+        description=description,
+    )

@@ -2,10 +2,10 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import RadioField, StringField, SubmitField
+from wtforms import StringField, SubmitField
 from wtforms.validators import InputRequired, Length
 
-from mektep.forms import email_field
+from mektep.forms import default_language_field, email_field
 
 
 def school_name_field(label, description):
@@ -33,11 +33,7 @@ class SchoolCreateForm(FlaskForm):
         _l("Full name in Kyrgyz"), _l("As in the charter, for example №35 … атындагы мектеби.")
     )
     name_ru = school_name_field(_l("Full name in Russian"), _l("As in the charter."))
-    default_language = RadioField(
-        _l("Default language of the site"),
-        choices=[("ky", "Кыргызча"), ("ru", "Русский")],
-        default="ky",
-    )
+    default_language = default_language_field()
     admin_email = email_field(
         _l("E-mail of the school's first administrator"),
         description=_l("An account is created for this address; you get a set-up link to pass on."),
