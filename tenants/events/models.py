@@ -2,6 +2,8 @@
 
 from datetime import datetime
 
+from flask_babel import lazy_gettext as _l
+
 from mektep.extensions import db
 from tenants.models import utcnow
 from tenants.news.content import Localized
@@ -23,6 +25,16 @@ class Event(Localized, Versioned, Trashable, TenantOwned, db.Model):
         "description_ky", "description_ru", "starts_at", "ends_at",
     )  # fmt: skip
     admin_endpoint = "admin.events_edit"
+    field_labels = {
+        "title_ky": _l("Title in Kyrgyz"),
+        "title_ru": _l("Title in Russian"),
+        "place_ky": _l("Place in Kyrgyz"),
+        "place_ru": _l("Place in Russian"),
+        "description_ky": _l("Description in Kyrgyz"),
+        "description_ru": _l("Description in Russian"),
+        "starts_at": _l("Starts"),
+        "ends_at": _l("Ends"),
+    }
 
     id = db.Column(db.Integer, primary_key=True)
     title_ky = db.Column(db.String(TITLE_MAX), nullable=False, default="")

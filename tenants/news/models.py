@@ -1,5 +1,7 @@
 """A school's news posts and announcements."""
 
+from flask_babel import lazy_gettext as _l
+
 from mektep.extensions import db
 from tenants.documents.models import StoredFile, register_file_owner
 from tenants.models import utcnow
@@ -20,6 +22,15 @@ class NewsPost(Localized, Versioned, Trashable, TenantOwned, db.Model):
         "title_ky", "title_ru", "body_ky", "body_ru", "pinned", "important_until", "cover_file_id",
     )  # fmt: skip
     admin_endpoint = "admin.news_edit"
+    field_labels = {
+        "title_ky": _l("Title in Kyrgyz"),
+        "title_ru": _l("Title in Russian"),
+        "body_ky": _l("Text in Kyrgyz"),
+        "body_ru": _l("Text in Russian"),
+        "pinned": _l("Pin to the top of the news"),
+        "important_until": _l("Important notice until"),
+        "cover_file_id": _l("Cover photo"),
+    }
 
     id = db.Column(db.Integer, primary_key=True)
     title_ky = db.Column(db.String(TITLE_MAX), nullable=False, default="")

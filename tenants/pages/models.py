@@ -1,5 +1,7 @@
 """A school's free pages."""
 
+from flask_babel import lazy_gettext as _l
+
 from mektep.extensions import db
 from tenants.models import utcnow
 from tenants.news.content import Localized
@@ -19,6 +21,14 @@ class Page(Localized, Versioned, Trashable, TenantOwned, db.Model):
     version_kind = "page"
     versioned_fields = ("title_ky", "title_ru", "body_ky", "body_ru", "in_menu", "menu_order")
     admin_endpoint = "admin.pages_edit"
+    field_labels = {
+        "title_ky": _l("Title in Kyrgyz"),
+        "title_ru": _l("Title in Russian"),
+        "body_ky": _l("Text in Kyrgyz"),
+        "body_ru": _l("Text in Russian"),
+        "in_menu": _l("List in the «About the school» section"),
+        "menu_order": _l("Position"),
+    }
 
     id = db.Column(db.Integer, primary_key=True)
     slug = db.Column(db.String(SLUG_MAX), nullable=False)

@@ -8,6 +8,7 @@ from tenants.models import utcnow
 from tenants.news.models import NewsPost
 
 from .conftest import audit_actions, post_fields, row
+from .test_search import found
 
 
 def test_a_due_post_is_published_by_the_worker(app, make, site, run_worker, schools):
@@ -34,6 +35,7 @@ def test_a_due_post_is_published_by_the_worker(app, make, site, run_worker, scho
     assert published.published_by_id == admin_id
     assert "news.scheduled_publish" in audit_actions(app)
     assert "Эртең эртең менен чыгат" in visitor.get("/news/").get_data(as_text=True)
+    assert "Эртең эртең менен чыгат" in found(visitor, "эртең")
 
 
 def test_a_post_not_yet_due_stays_unpublished(app, make, run_worker, schools):
