@@ -47,7 +47,7 @@ def _edit(person):
     form_class = staff_form()
     if request.method == "POST":
         form = form_class()
-        if form.validate_on_submit():
+        if form.validate_on_submit() and _one_head(person, form):
             return _save(person, form)
         status = 400
     else:
@@ -63,6 +63,22 @@ def _edit(person):
         fields=STAFF_FIELDS,
         draft=versioning.pending_draft(person) if person else None,
     ), status
+
+
+def _one_head(person, form):
+    """Only one record is the head (P2: the head's contacts come from one record)."""
+    if form.role.data != "head":
+        return True
+    heads = [p for p in staff(g.school, roles=("head",), published=False) if p is not person]
+    if not heads:
+        return True
+    form.role.errors = [
+        _(
+            "%(name)s is already marked as the head. Mark that record as a deputy first.",
+            name=heads[0].display_title(g.lang),
+        )
+    ]
+    return False
 
 
 def _save(person, form):

@@ -16,6 +16,7 @@ from tenants.content.values import (
     section_rows,
     staff,
 )
+from tenants.documents.links import documents_for_field
 from tenants.public import bp
 from tenants.public.navigation import MAIN_MENU, add_menu_entry
 from tenants.public.structured_data import school_jsonld
@@ -56,8 +57,15 @@ def _staff_lists(schema):
 
 
 def _last_updated(schema, row, staff_lists):
+    """When anything shown on the page was last published: values, staff, documents."""
     dates = [row.published_at] if row is not None and row.is_published else []
     dates += [p.published_at for people in staff_lists.values() for p in people]
+    dates += [
+        document.published_at
+        for field in schema.fields
+        if field.is_document
+        for document in documents_for_field(field.key)
+    ]
     return max(dates) if dates else None
 
 

@@ -124,3 +124,11 @@ def test_an_editors_rejected_form_still_shows_the_school_name(editor_a):
     data.pop("fullName_ru")
     html = editor_a.submit("/admin/content/common", data).get_data(as_text=True)
     assert 'value="school-a мектеби"' in html and 'value="Школа school-a"' in html
+
+
+def test_only_one_head(admin_a):
+    admin_a.submit("/admin/staff/new", {**staff_form("head", tag="-1"), "publish": "1"})
+    response = admin_a.submit("/admin/staff/new?lang=ru", {**staff_form("head", tag="-2")})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "уже отмечен(а) как директор" in html and "surname-2 по-русски" in html
