@@ -6,6 +6,7 @@ from flask_babel import lazy_gettext as _l
 from tenants.public import bp
 from tenants.public.navigation import add_menu_entry
 from tenants.public.news import page_number
+from tenants.search.cli import search_cli
 from tenants.search.service import search as run_search
 
 QUERY_MAX = 200
@@ -28,6 +29,11 @@ def search():
         too_long=too_long,
         query_max=QUERY_MAX,
     ), (400 if too_long else 200)
+
+
+@bp.record_once
+def _register_cli(state):
+    state.app.cli.add_command(search_cli)
 
 
 add_menu_entry("public.search", _l("Search"), 95)

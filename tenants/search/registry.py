@@ -1,6 +1,6 @@
 """Sources of search entries, and the events that keep the index current.
 
-A `Source` says, for one model, what an item reads like in a language (or
+A `Source` says, for one `TenantOwned` model, what an item reads like in a language (or
 None when the public may not see it there) and where a result links. Any
 flush that adds, changes or deletes a row of a registered model rewrites that
 row's entries in the same transaction, so the index never shows what the
@@ -30,8 +30,6 @@ class Source:
     # link(ref) -> the URL of a result (called during a request).
     link: Callable
     ref: Callable = field(default=lambda item: str(item.id))
-    # The school an item belongs to (most models carry `school_id` themselves).
-    school_id: Callable = field(default=lambda item: item.school_id)
 
 
 SOURCES: dict[str, Source] = {}
@@ -67,7 +65,7 @@ def entries_for(source, item):
         title, body = texts[0][:TITLE_MAX], (texts[1] or "")[:BODY_MAX]
         rows.append(
             {
-                "school_id": source.school_id(item),
+                "school_id": item.school_id,
                 "kind": source.kind,
                 "item_id": item.id,
                 "lang": lang,

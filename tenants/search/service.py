@@ -60,9 +60,9 @@ def reindex(school_id=None):
     count = 0
     for source in SOURCES.values():
         query = db.select(source.model).execution_options(include_trashed=True)
+        if school_id is not None:
+            query = query.where(source.model.school_id == school_id)
         for item in db.session.scalars(query):
-            if school_id is not None and source.school_id(item) != school_id:
-                continue
             rows = entries_for(source, item)
             if rows:
                 db.session.execute(table.insert(), rows)

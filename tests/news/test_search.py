@@ -73,3 +73,17 @@ def test_reindex_rebuilds_the_index(make, site, app):
         assert "Олимпиада" not in found(site("school-a"), "олимпиада")
         assert reindex() == 1
     assert "Олимпиада" in found(site("school-a"), "олимпиада")
+
+
+def test_reindex_command_rebuilds_one_school(make, app, site):
+    make(NewsPost, **post_fields("Олимпиада"))
+    make(NewsPost, "school-b", **post_fields("Олимпиада Б"))
+    with app.app_context():
+        db.session.execute(db.text("DELETE FROM search_entry"))
+        db.session.commit()
+    result = app.test_cli_runner().invoke(args=["search", "reindex", "school-a"])
+    assert result.exit_code == 0, result.output
+    assert "1 search entries" in result.output
+    assert "Олимпиада" in found(site("school-a"), "олимпиада")
+    assert "Олимпиада Б" not in found(site("school-b"), "олимпиада")
+    assert app.test_cli_runner().invoke(args=["search", "reindex", "nowhere"]).exit_code != 0
