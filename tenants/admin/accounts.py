@@ -12,6 +12,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import RadioField, SubmitField
+from wtforms.fields.choices import SelectChoice
 
 from mektep import audit
 from mektep.accounts import setup_links
@@ -33,7 +34,7 @@ ROLE_LABELS = {"admin": _l("administrator"), "editor": _l("editor")}
 def _role_field():
     return RadioField(
         _l("Role"),
-        choices=[(role, ROLE_LABELS[role]) for role in ROLES],
+        choices=[SelectChoice(role, ROLE_LABELS[role]) for role in ROLES],
         default="editor",
         description=_l(
             "Editors draft content and upload documents; administrators also publish, "

@@ -2,9 +2,11 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, RadioField, StringField, SubmitField, TextAreaField
-from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional
+from wtforms import RadioField, StringField, SubmitField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, InputRequired, Length
 
+from mektep.forms import email_field
 from tenants.discussion.models import ANSWER_MAX_LENGTH, BODY_MAX_LENGTH, NAME_MAX_LENGTH
 
 HONEYPOT_FIELD = "website"
@@ -17,7 +19,10 @@ def _strip(value):
 class PostForm(FlaskForm):
     kind = RadioField(
         _l("What would you like to do?"),
-        choices=[("question", _l("Ask a question")), ("feedback", _l("Leave feedback"))],
+        choices=[
+            SelectChoice("question", _l("Ask a question")),
+            SelectChoice("feedback", _l("Leave feedback")),
+        ],
         default="question",
         validators=[InputRequired(message=_l("Choose a question or feedback."))],
     )
@@ -30,17 +35,9 @@ class PostForm(FlaskForm):
         filters=[_strip],
         description=_l("Shown with your message if it is published."),
     )
-    author_email = EmailField(
+    author_email = email_field(
         _l("E-mail (optional)"),
-        validators=[
-            Optional(),
-            Email(
-                message=_l("Enter a valid e-mail address, such as name@example.kg."),
-                check_deliverability=False,
-            ),
-            Length(max=254, message=_l("An e-mail address is at most 254 characters.")),
-        ],
-        filters=[lambda value: value.strip().lower() if value else value],
+        required=False,
         description=_l("Never published; the school may use it to reply to you."),
     )
     body = TextAreaField(
