@@ -9,7 +9,6 @@ from mektep.schema.sections import SECTIONS
 from mektep.schema.staff import ROLES, STAFF_FIELDS  # noqa: F401
 
 SECTIONS_BY_SLUG = {section.slug: section for section in SECTIONS}
-ITEMS = tuple(f"I{n}" for n in range(1, 20))
 
 
 def section(slug):

@@ -212,7 +212,7 @@ EDUCATION = Section(
                     True,
                 ),
             ],
-            "I4",
+            "I4–I6",
             True,
         ),
         Group(

@@ -4,6 +4,7 @@ One computation serves the school's dashboard checklist and the district's
 compliance column, so the two figures always agree.
 """
 
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -113,8 +114,13 @@ def summary(entries):
 
 def by_item(entries):
     """[(I-item, entries)] in the regulation's order (members without an item first)."""
-    order = {f"I{n}": n for n in range(1, 20)}
     items = {}
     for entry in entries:
         items.setdefault(entry.item or "", []).append(entry)
-    return sorted(items.items(), key=lambda pair: order.get(pair[0], 0))
+    return sorted(items.items(), key=lambda pair: _item_number(pair[0]))
+
+
+def _item_number(item):
+    """3 for "I3", 4 for "I4–I6", 0 for none."""
+    digits = re.match(r"I(\d+)", item)
+    return int(digits.group(1)) if digits else 0

@@ -105,3 +105,21 @@ def test_a_form_sent_back_as_shown_keeps_every_value(section, publish, admin_a, 
     assert {k: v for k, v in again.values.items() if k != "csrf_token"} == values
     assert before.status_code in (302, 403)
     assert info["values"]
+
+
+def test_every_item_of_the_regulation_has_a_required_member():
+    items = set()
+    for section in SECTIONS:
+        for member in section.members:
+            fields = member.fields if member.member_type != "field" else [member]
+            items.update(f.item for f in fields if f.required and f.item)
+            if member.required and member.item:
+                items.add(member.item)
+    assert {f"I{n}" for n in range(1, 20)} <= items
+
+
+def test_the_checklist_names_every_item(admin_a):
+    html = admin_a.get("/admin/content/").get_data(as_text=True)
+    listed = set(re.findall(r'<span class="item-id">([^<]+)</span>', html))
+    assert {"I1", "I2", "I3", "I4–I6", "I7", "I13", "I14", "I15", "I16", "I18", "I19"} <= listed
+    assert {f"I{n}" for n in range(7, 20)} <= listed
