@@ -71,8 +71,13 @@ def test_other_school_ids_are_404_on_own_host(publish, admin_a, site, app):
     assert admin_b.get(f"/admin/staff/{person_id}").status_code == 404
     assert admin_b.get(f"/admin/content/item/{item_id}").status_code == 404
     assert admin_b.get(f"/admin/content/common/history/{revision_id}").status_code == 404
-    response = admin_b.submit(f"/admin/staff/{person_id}/delete", {}, form_page="/admin/staff/")
-    assert response.status_code == 404
+    for action in ("delete", "move/up", "move/down"):
+        response = admin_b.submit(
+            f"/admin/staff/{person_id}/{action}", {}, form_page="/admin/staff/"
+        )
+        assert response.status_code == 404, action
+    restore = f"/admin/content/common/history/{revision_id}/restore"
+    assert admin_b.submit(restore, {}, form_page="/admin/staff/").status_code == 404
 
 
 def test_other_schools_admin_is_kept_out(admin_b_on_a, publish):
@@ -97,3 +102,19 @@ def test_staff_order_and_trash(admin_a, site):
     assert page.index("surname-second") < page.index("surname-first")
     admin_a.submit(f"/admin/staff/{second_id}/delete", {}, form_page="/admin/staff/")
     assert "surname-second" not in site("school-a").get("/sveden/employees/").get_data(as_text=True)
+
+
+def test_editor_drafts_staff_and_an_admin_publishes(editor_a, admin_a, site):
+    response = editor_a.submit("/admin/staff/new", {**staff_form("teacher", tag="-e"), "save": "1"})
+    assert response.status_code == 302
+    person_path = response.headers["Location"].replace("http://school-a.mektep.test", "")
+    assert "surname-e" not in site("school-a").get("/sveden/employees/").get_data(as_text=True)
+    forbidden = editor_a.submit(person_path, {**staff_form("teacher", tag="-e"), "publish": "1"})
+    assert forbidden.status_code == 403
+    moved = editor_a.submit(f"{person_path}/move/up", {}, form_page="/admin/staff/")
+    assert moved.status_code == 403
+    assert (
+        admin_a.submit(person_path, {**staff_form("teacher", tag="-e"), "publish": "1"}).status_code
+        == 302
+    )
+    assert "surname-e" in site("school-a").get("/sveden/employees/").get_data(as_text=True)
