@@ -95,10 +95,6 @@ class StoredFile(TenantOwned, db.Model):
         return FAILURE_REASONS.get(self.failure, FAILURE_REASONS["corrupt"])
 
     @property
-    def is_image(self):
-        return self.mime_type.startswith("image/")
-
-    @property
     def shows_thumbnail(self):
         return self.status == "ready" and self.has_preview
 
@@ -121,20 +117,6 @@ def register_file_owner(model, column, public_criterion):
 def is_public(stored_file):
     for model, column, criterion in FILE_OWNERS:
         query = db.select(model.id).where(column == stored_file.id, criterion()).limit(1)
-        if db.session.scalar(query) is not None:
-            return True
-    return False
-
-
-def is_referenced(stored_file):
-    """Whether any row (trashed ones included) still references the file."""
-    for model, column, _criterion in FILE_OWNERS:
-        query = (
-            db.select(model.id)
-            .where(column == stored_file.id)
-            .limit(1)
-            .execution_options(include_trashed=True)
-        )
         if db.session.scalar(query) is not None:
             return True
     return False

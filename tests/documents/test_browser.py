@@ -1,6 +1,8 @@
 """A school admin uploads the charter and a phone photo in a real browser and
 watches both turn ready in the list, without reloading the page."""
 
+from playwright.sync_api import expect
+
 from tests.browser import browser, live_server, page  # noqa: F401
 from tests.conftest import PASSWORD, fixture_path
 
@@ -23,9 +25,7 @@ def test_admin_watches_uploads_turn_ready(page, schools, run_worker):  # noqa: F
 
     page.evaluate("window.sameDocument = true")
     run_worker()
-    page.wait_for_function(
-        "document.querySelectorAll('tr[data-status=ready]').length === 2", timeout=15000
-    )
+    expect(page.locator("tr[data-status=ready]")).to_have_count(2, timeout=15000)
     assert page.evaluate("window.sameDocument") is True  # updated in place, not reloaded
     assert page.locator("[data-role=status]").all_inner_texts() == ["Готово", "Готово"]
     assert page.locator(".preview-cell img").count() == 2
