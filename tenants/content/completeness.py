@@ -8,7 +8,7 @@ import re
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from flask import g
+from flask import g, has_request_context, request
 
 from mektep.schema import SECTIONS, STAFF_FIELDS, Field, Group, StaffList
 from tenants.content.values import (
@@ -18,6 +18,7 @@ from tenants.content.values import (
     section_rows,
     staff,
 )
+from tenants.documents import links
 from tenants.documents.links import documents_for_field
 from tenants.scoping import bind_school
 
@@ -40,19 +41,24 @@ class Entry:
 
 @contextmanager
 def _bound_to(school):
-    """Document look-ups read the bound school (and keep a per-request cache of
-    it in `g.attached_documents`): bind `school` for the duration."""
+    """Document look-ups read the bound school, and keep what they found for the
+    rest of the request: bind `school`, and forget that around it."""
     previous = g.get("school")
     if previous is not None and previous.id == school.id:
         yield
         return
-    g.pop("attached_documents", None)
+    _forget_attached_documents()
     bind_school(school)
     try:
         yield
     finally:
-        g.pop("attached_documents", None)
+        _forget_attached_documents()
         bind_school(previous)
+
+
+def _forget_attached_documents():
+    if has_request_context():
+        request.environ.pop(links.CACHE_KEY, None)
 
 
 def checklist(school):

@@ -1,6 +1,8 @@
 """Document-link fields: a document attached to a field appears on the field's
 public page with the field's itemprop and counts as filled in the checklist."""
 
+import re
+
 from mektep.schema import SECTIONS
 from tests.conftest import fixture_path
 
@@ -37,3 +39,20 @@ def test_every_document_field_shows_its_attached_document(admin_a, site):
     assert (
         site("school-b").get("/sveden/document/").get_data(as_text=True).count("ustavDocLink") == 0
     )
+
+
+def test_district_figures_count_attached_documents_per_school(admin_a, site, schools):
+    for key in ("document.ustavDocLink", "common.licenseDocLink"):
+        assert upload(admin_a, key, "doc").status_code == 302
+    dashboard = admin_a.get("/admin/").get_data(as_text=True)
+    own = re.findall(r'class="percent" lang="(?:ky|ru)">[^:]+: <strong>(\d+)%', dashboard)
+    district = site()
+    district.login("district@mektep.kg")
+    console = district.get("/district/").get_data(as_text=True)
+    cells = {
+        school: console.split(f'href="/district/schools/{schools[school]}/compliance">')[1]
+        for school in ("a", "b")
+    }
+    pattern = r'class="percent" lang="(?:ky|ru)">(?:KY|RU) (\d+)%'
+    assert re.findall(pattern, cells["a"].split("</a>")[0]) == own
+    assert re.findall(pattern, cells["b"].split("</a>")[0]) != own
