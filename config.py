@@ -50,6 +50,10 @@ class Config:
     SETUP_LINK_HOURS = 72
     LOGIN_LIMIT_PER_ACCOUNT = os.environ.get("LOGIN_LIMIT_PER_ACCOUNT", "5 per 15 minutes")
     LOGIN_LIMIT_PER_ADDRESS = os.environ.get("LOGIN_LIMIT_PER_ADDRESS", "20 per 15 minutes")
+    DISCUSSION_POST_LIMIT = os.environ.get("DISCUSSION_POST_LIMIT", "5 per 10 minutes")
+    # Reverse proxies in front of the app whose X-Forwarded-* headers are trusted
+    # (client address for throttling, scheme and host); 0 when the app faces clients.
+    TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
 
     SESSION_COOKIE_DOMAIN = None
     SESSION_COOKIE_HTTPONLY = True

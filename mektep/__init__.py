@@ -5,6 +5,7 @@ once per school. `create_app` assembles both.
 """
 
 from flask import Flask, g
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from config import BASE_DIR, config_from_env
 from mektep.extensions import babel, csrf, db, login_manager, migrate
@@ -19,6 +20,9 @@ def create_app(config=None):
     )
     app.config.from_object(config or config_from_env())
     app.config["INSTANCE_DIR"].mkdir(parents=True, exist_ok=True)
+    proxies = app.config["TRUSTED_PROXIES"]
+    if proxies:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
 
     # The tenant and language are known before any other hook (CSRF's) may answer.
     _register_request_hooks(app)

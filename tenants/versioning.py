@@ -126,7 +126,13 @@ def save_draft(item, data, user):
         return None
     draft = pending_draft(item)
     if draft is None:
-        draft = Revision(kind=item.version_kind, item_id=item.id, status="draft", data={})
+        draft = Revision(
+            school_id=item.school_id,
+            kind=item.version_kind,
+            item_id=item.id,
+            status="draft",
+            data={},
+        )
         db.session.add(draft)
     draft.data = {**item.snapshot(), **data}
     draft.author_id = user.id

@@ -1,8 +1,6 @@
 """The public discussion page: approved questions with the school's answers, and
 the form where a visitor asks or gives feedback (it waits for moderation)."""
 
-import os
-
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -17,13 +15,12 @@ from tenants.public import bp
 from tenants.public.navigation import add_menu_entry
 
 PAGE_SIZE = 20
-DEFAULT_POST_LIMIT = os.environ.get("DISCUSSION_POST_LIMIT", "5 per 10 minutes")
 
 add_menu_entry("public.discussion", _l("Questions and answers"), 80)
 
 
 def post_limit():
-    return current_app.config.get("DISCUSSION_POST_LIMIT", DEFAULT_POST_LIMIT)
+    return current_app.config["DISCUSSION_POST_LIMIT"]
 
 
 def _address_key():
