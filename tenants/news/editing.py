@@ -17,7 +17,7 @@ from flask_wtf import FlaskForm
 from mektep import audit
 from mektep.extensions import db
 from tenants.admin.access import admin_required
-from tenants.trash import move_to_trash
+from tenants.trash import TRASH_DAYS, move_to_trash
 from tenants.versioning import pending_draft, publish, save_draft
 
 
@@ -44,7 +44,8 @@ def saved_message(item, form):
 
 
 def deny(action):
-    """An editor tried an admin action: audit it and refuse."""
+    """An editor pressed an admin-only button: like `admin_required`, audit it and
+    refuse; the caller first rolls back, so nothing of the refused form is kept."""
     audit.record("admin.denied", action)
     db.session.commit()
     abort(403)
@@ -207,8 +208,9 @@ class ContentAdmin:
         flash(
             _(
                 "“%(title)s” moved to the trash. An administrator can restore it "
-                "from there for 30 days.",
+                "from there for %(days)s days.",
                 title=item.display_title(g.lang),
+                days=TRASH_DAYS,
             ),
             "success",
         )
