@@ -3,6 +3,7 @@ record, with a distinct value per field and language, generated from the schema.
 
 import pytest
 
+from mektep.extensions import db
 from mektep.schema import STAFF_FIELDS
 
 SAMPLES = {
@@ -66,3 +67,23 @@ def publish(admin_a):
         return response
 
     return run
+
+
+@pytest.fixture
+def publish_as_admin():
+    """The admin user of `school`, for publishing rows made in a test's app context."""
+
+    def admin_of(school):
+        from mektep.accounts.models import Membership
+
+        return (
+            db.session.scalars(
+                db.select(Membership).where(
+                    Membership.school_id == school.id, Membership.role == "admin"
+                )
+            )
+            .first()
+            .user
+        )
+
+    return admin_of
