@@ -1,8 +1,8 @@
 """Demo news, events and free pages for school35, in Kyrgyz and Russian.
 
 Dates are relative to the day the demo is loaded, so the site always has
-fresh news, an urgent notice, a post scheduled for tomorrow morning and
-upcoming events.
+fresh news (one with a cover photo), an urgent notice, a post scheduled for
+tomorrow morning and upcoming events.
 """
 
 from datetime import datetime, time, timedelta
@@ -10,7 +10,9 @@ from datetime import datetime, time, timedelta
 from mektep.accounts.models import User
 from mektep.demo import demo_loader
 from mektep.demo.data import SCHOOLS
+from mektep.demo.documents import draw_photo
 from mektep.extensions import db
+from tenants.documents.uploads import store_upload
 from tenants.events.models import Event
 from tenants.models import utcnow
 from tenants.news.district_time import to_district, to_utc
@@ -30,6 +32,7 @@ NEWS = [
         "body_ru": "За лето в школе отремонтированы три класса и столовая, "
         "для спортзала закуплено новое оборудование.\n\nБлагодарим родителей за помощь.",
         "days_ago": 20,
+        "cover": ((135, 185, 230), (220, 200, 160)),
     },
     {
         "title_ky": "Окуучубуз математика боюнча облустук олимпиадада биринчи орунду алды",
@@ -122,11 +125,14 @@ def _published(item, admin, when):
     item.published_at = item.updated_at = when
 
 
-def _load(admin):
+def _load(admin, school_id):
     now = utcnow()
     for spec in NEWS:
         fields = {k: v for k, v in spec.items() if k.endswith(("_ky", "_ru"))}
         post = NewsPost(**fields, pinned=spec.get("pinned", False))
+        if "cover" in spec:
+            photo = store_upload(draw_photo(*spec["cover"]), "cover.jpg", school_id, admin)
+            post.cover_file_id = photo.id
         if "important_days" in spec:
             post.important_until = now + timedelta(days=spec["important_days"])
         _published(post, admin, now - timedelta(days=spec["days_ago"]))
@@ -166,7 +172,7 @@ def news_events_pages(schools):
         if db.session.scalar(db.select(NewsPost.id).limit(1)) is not None:
             yield f"{SCHOOL}: news, events and pages already there"
             return
-        _load(_admin_of(SCHOOL))
+        _load(_admin_of(SCHOOL), school.id)
         db.session.commit()
         yield f"{SCHOOL}: {len(NEWS) + 1} news posts, {len(EVENTS)} events, {len(PAGES)} pages"
     finally:
