@@ -1,7 +1,10 @@
 """schema.org JSON-LD of a school (School with name, address, telephone, email,
 foundingDate, employee), from the same published values as the pages."""
 
+import json
+
 from flask import request, url_for
+from markupsafe import Markup
 
 from mektep.schema import STAFF_FIELDS, section
 from tenants.content.values import in_language, published_values, staff
@@ -37,6 +40,15 @@ def school_jsonld(school, lang, rows):
     if employees:
         data["employee"] = employees
     return data
+
+
+def as_script_text(data):
+    """JSON for a <script type="application/ld+json"> block: readable UTF-8, with
+    the characters that could end the block escaped."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(char, escaped)
+    return Markup(text)
 
 
 def _post(person, lang):

@@ -19,7 +19,7 @@ from tenants.content.values import (
 from tenants.documents.links import documents_for_field
 from tenants.public import bp
 from tenants.public.navigation import MAIN_MENU, add_menu_entry
-from tenants.public.structured_data import school_jsonld
+from tenants.public.structured_data import as_script_text, school_jsonld
 
 SVEDEN_TITLE = _l("Information about the school")
 add_menu_entry("public.sveden_index", SVEDEN_TITLE, 10)
@@ -76,7 +76,7 @@ def sveden_index():
         "sveden/index.html",
         sections=SECTIONS,
         rows=rows,
-        jsonld=school_jsonld(g.school, g.lang, rows),
+        jsonld=as_script_text(school_jsonld(g.school, g.lang, rows)),
     )
 
 

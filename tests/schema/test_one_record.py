@@ -132,3 +132,12 @@ def test_json_ld_and_sitemaps(publish, site):
     assert "Карта сайта" in page and "/sveden/budget/?lang=ru" in page
     menu = site("school-a").get("/?lang=ru").get_data(as_text=True)
     assert "Сведения об образовательной организации" in menu
+
+
+def test_json_ld_cannot_end_its_script_block(publish, site):
+    data = {**section_form(COMMON), "address_ky": "</script><script>alert(1)</script> & <b>"}
+    publish("common", data)
+    html = site("school-a").get("/sveden/").get_data(as_text=True)
+    block = html.split('<script type="application/ld+json">')[1].split("</script>")[0]
+    assert json.loads(block)["address"] == "</script><script>alert(1)</script> & <b>"
+    assert "<" not in block and "&" not in block
