@@ -11,16 +11,22 @@ from tenants.news.richtext import plain_text
 from tenants.search.registry import Source, register_source
 
 
-def _words(field, value, lang):
-    """The searchable text of one value in `lang` (no fallback: that is the other index)."""
-    if value is None or value == "" or field.is_document:
-        return ""
+def _value_text(field, value, lang):
     if field.translated:
         text = value.get(lang, "") if isinstance(value, dict) else ""
         return plain_text(text) if field.kind == "richtext" else text
     if field.choices:
         return str(field.choice_label(value))
     return str(value)
+
+
+def _words(field, value, lang):
+    """A filled value in `lang` with its label («Телефон +996 ...»), so a visitor
+    finds it by what it is as well as by what it says; no fallback language."""
+    if value is None or value == "" or field.is_document:
+        return ""
+    text = _value_text(field, value, lang)
+    return f"{field.label} {text}" if text else ""
 
 
 def section_texts(row, lang):

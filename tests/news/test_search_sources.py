@@ -20,6 +20,7 @@ def first_text_field(slug):
 def test_published_sveden_values_and_staff_are_found_in_their_language(make, site):
     field = first_text_field("common")
     values = {field.name: {"ky": "Чүй облусу, Токмок шаары", "ru": "Чуйская область, город Токмок"}}
+    values["telephone"] = "+996 312 541 234"
     make(SectionContent, section="common", values=values)
     surname = {"ky": "Жумабекова", "ru": "Жумабекова"}
     post = {"ky": "физика мугалими", "ru": "учитель физики"}
@@ -29,6 +30,7 @@ def test_published_sveden_values_and_staff_are_found_in_their_language(make, sit
     assert "Токмок" in found(visitor, "токмок") and "/sveden/common/" in found(visitor, "токмок")
     assert "Чуйская" in found(visitor, "чуйская", "ru")
     assert "Чуйская" not in found(visitor, "чуйская")
+    assert "+996 312 541 234" in found(visitor, "телефон", "ru")  # found by its label
     assert "Жумабекова" in found(visitor, "физика")
     assert "Жумабекова" in found(visitor, "физики", "ru")
     assert "Черновикова" not in found(visitor, "черновикова")
