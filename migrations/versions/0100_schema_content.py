@@ -38,9 +38,7 @@ def upgrade():
         sa.Column("values", sa.JSON(), nullable=False),
         *_versioned_columns("section_content"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_section_content")),
-        sa.UniqueConstraint(
-            "school_id", "section", name=op.f("uq_section_content_school_id_section")
-        ),
+        sa.UniqueConstraint("school_id", "section", name=op.f("uq_section_content_school_id")),
     )
     with op.batch_alter_table("section_content") as batch_op:
         batch_op.create_index(batch_op.f("ix_section_content_school_id"), ["school_id"])
