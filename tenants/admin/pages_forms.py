@@ -34,6 +34,7 @@ class PageForm(ContentForm):
     menu_order = IntegerField(
         _l("Position"),
         default=50,
+        invalid_value_message=_l("Give a number from 0 to 999."),
         validators=[
             InputRequired(message=_l("Give a number from 0 to 999.")),
             NumberRange(min=0, max=999, message=_l("Give a number from 0 to 999.")),

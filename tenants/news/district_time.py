@@ -5,6 +5,7 @@ from datetime import UTC
 from zoneinfo import ZoneInfo
 
 from flask import current_app
+from flask_babel import lazy_gettext as _l
 from wtforms import DateTimeLocalField
 
 INPUT_FORMAT = "%Y-%m-%dT%H:%M"
@@ -28,6 +29,10 @@ class DistrictDateTimeField(DateTimeLocalField):
     """A date and time typed in the district's time zone; `data` is naive UTC."""
 
     def __init__(self, label=None, validators=None, **kwargs):
+        kwargs.setdefault(
+            "invalid_value_message",
+            _l("Give a date and time such as 2026-12-25 10:00."),
+        )
         super().__init__(label, validators, format=[INPUT_FORMAT, "%Y-%m-%d %H:%M"], **kwargs)
 
     def process_formdata(self, valuelist):
