@@ -8,10 +8,10 @@ from flask_login import current_user
 
 from mektep.extensions import db
 from tenants.admin import bp
-from tenants.admin.navigation import add_admin_entry
+from tenants.admin.navigation import add_admin_entry, add_dashboard_panel
 from tenants.admin.news_forms import NewsForm
 from tenants.documents.fields import accept_upload, has_upload
-from tenants.news.editing import ContentAdmin
+from tenants.news.editing import CONTENT_ADMINS, ContentAdmin
 from tenants.news.models import NewsPost
 from tenants.news.scheduling import cancel_schedule, schedule
 
@@ -68,3 +68,18 @@ news_admin = ContentAdmin(
 )
 news_admin.register(bp, "news")
 add_admin_entry("admin.news_list", _l("News"), 20)
+add_dashboard_panel("news/dashboard_panel.html")
+
+
+def scheduled_posts():
+    return db.session.scalars(
+        db.select(NewsPost)
+        .where(NewsPost.scheduled_for.is_not(None), NewsPost.published_at.is_(None))
+        .order_by(NewsPost.scheduled_for)
+    ).all()
+
+
+@bp.context_processor
+def content_dashboard():
+    """Lazy helpers for the dashboard panel: what waits to be published, what is scheduled."""
+    return {"content_admins": CONTENT_ADMINS, "scheduled_posts": scheduled_posts}

@@ -18,7 +18,7 @@ from mektep import audit
 from mektep.extensions import db
 from tenants.admin.access import admin_required
 from tenants.trash import TRASH_DAYS, move_to_trash
-from tenants.versioning import pending_draft, publish, save_draft
+from tenants.versioning import Revision, pending_draft, publish, save_draft
 
 
 def form_values(item):
@@ -70,6 +70,10 @@ def _named(method, name):
     return view
 
 
+# Every registered kind of content, for the dashboard panel.
+CONTENT_ADMINS = []
+
+
 class ContentAdmin:
     def __init__(
         self,
@@ -115,6 +119,19 @@ class ContentAdmin:
             if admins_only:
                 func = admin_required(func)
             bp.add_url_rule(f"/{url}{rule}", f"{self.name}_{view}", func, methods=methods)
+        CONTENT_ADMINS.append(self)
+
+    def waiting_count(self):
+        """How many items have text the public does not see yet: drafts never
+        published, and changes to published items waiting for an admin."""
+        model = self.model
+        new = db.select(db.func.count(model.id)).where(model.published_at.is_(None))
+        changed = (
+            db.select(db.func.count(Revision.id))
+            .join(model, model.id == Revision.item_id)
+            .where(Revision.kind == model.version_kind, Revision.status == "draft")
+        )
+        return db.session.scalar(new) + db.session.scalar(changed)
 
     def status(self, item):
         """(badge style, label) of an item's publishing state."""

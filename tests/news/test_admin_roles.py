@@ -83,3 +83,13 @@ def test_anonymous_is_sent_to_sign_in(kind, make, site):
             response = visitor.submit(path, {}, form_page="/login")
         assert response.status_code == 302, path
         assert "/login" in response.headers["Location"]
+
+
+def test_dashboard_counts_what_waits_in_this_school_only(make, admin_a, editor_a):
+    make(NewsPost, published=False, **post_fields("Долбоор"))
+    make(Event, published=False, **event_fields())
+    make(NewsPost, "school-b", published=False, **post_fields("Башка мектеп"))
+    for client in (admin_a, editor_a):
+        page = client.get("/admin/?lang=en").get_data(as_text=True)
+        assert page.count("1 draft waits to be published") == 2
+        assert "everything is published" in page
