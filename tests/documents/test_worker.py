@@ -2,12 +2,18 @@
 every accepted type turns ready with both sizes, jobs are idempotent, a stuck or
 lost job is caught up by the sweep, and an unreachable Redis loses nothing."""
 
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from datetime import timedelta
 
 import pytest
 from PIL import Image
 
+from config import BASE_DIR
 from mektep.extensions import db
 from mektep.queue import get_queue
 from mektep.storage import get_storage
@@ -21,6 +27,7 @@ from tenants.documents.jobs import (
 )
 from tenants.documents.models import StoredFile
 from tenants.models import utcnow
+from tests.conftest import worker_env
 from tests.documents.conftest import file_bytes, only_document, upload
 
 
@@ -238,3 +245,37 @@ def test_file_that_keeps_killing_its_worker_fails_with_timeout(admin_a, ctx):
     stored = db.session.get(StoredFile, stored.id)
     assert (stored.status, stored.failure) == ("failed", "timeout")
     assert get_queue().count == 0
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="needs a job slow enough to kill")
+def test_worker_killed_for_real_mid_job_loses_nothing(app, admin_a, run_worker):
+    """A LibreOffice conversion takes a second or more: long enough to SIGKILL the
+    worker, its work horse and the converter while the row says processing."""
+    upload(admin_a, [(file_bytes("sample.docx"), "plan.docx")], expect=302)
+    with app.app_context():
+        env = worker_env(app)
+        file_id = only_document().file_id
+    worker = subprocess.Popen(
+        [sys.executable, str(BASE_DIR / "worker.py")],
+        env=env,
+        cwd=BASE_DIR,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            with app.app_context():
+                if db.session.get(StoredFile, file_id).status == "processing":
+                    break
+            time.sleep(0.05)
+    finally:
+        os.killpg(worker.pid, signal.SIGKILL)
+        worker.wait()
+    with app.app_context():
+        assert db.session.get(StoredFile, file_id).status == "processing"
+        assert requeue_thumbnails(now=utcnow() + STUCK_AFTER + timedelta(seconds=1)) == 1
+    run_worker()
+    with app.app_context():
+        assert db.session.get(StoredFile, file_id).status == "ready"
