@@ -21,23 +21,28 @@ class AuditEntry(db.Model):
     school = db.relationship("School")
 
 
-def record(action, detail="", school=None, user=None):
-    """Add an audit entry to the session; it is committed with the action it records."""
+def record(action, detail="", school=None, user=None, school_id=None):
+    """Add an audit entry to the session; it is committed with the action it records.
+
+    Outside a request (the CLI, a worker) name the school (or its id) and the user.
+    """
+    if school is not None:
+        school_id = school.id
     if has_request_context():
         if user is None and current_user.is_authenticated:
             user = current_user
-        if school is None:
-            school = g.get("school")
+        if school_id is None:
+            school_id = g.get("school_id")
         host, address = request.host, request.remote_addr or ""
     else:
-        host, address = "cli", ""
+        host, address = "background", ""
     entry = AuditEntry(
         action=action,
         detail=str(detail)[:1000],
         host=host[:255],
         address=address[:64],
         user_id=user.id if user is not None else None,
-        school_id=school.id if school is not None else None,
+        school_id=school_id,
     )
     db.session.add(entry)
     return entry

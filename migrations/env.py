@@ -68,6 +68,11 @@ def run_migrations_offline():
         context.run_migrations()
 
 
+def include_object(object, name, type_, reflected, compare_to):
+    """Leave out SQLite's full-text index tables (made by a migration, not the models)."""
+    return not (type_ == "table" and name.startswith("search_fts"))
+
+
 def run_migrations_online():
     """Run migrations in 'online' mode.
 
@@ -89,6 +94,7 @@ def run_migrations_online():
     conf_args = current_app.extensions["migrate"].configure_args
     if conf_args.get("process_revision_directives") is None:
         conf_args["process_revision_directives"] = process_revision_directives
+    conf_args.setdefault("include_object", include_object)
 
     connectable = get_engine()
 

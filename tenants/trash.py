@@ -48,13 +48,15 @@ def _hide_trashed(execute_state):
 def move_to_trash(item, user):
     item.deleted_at = utcnow()
     item.deleted_by_id = user.id
-    audit.record(f"{type(item).__name__.lower()}.trash", f"#{item.id}")
+    audit.record(
+        f"{type(item).__name__.lower()}.trash", f"#{item.id}", user=user, school_id=item.school_id
+    )
 
 
 def restore_from_trash(item):
     item.deleted_at = None
     item.deleted_by_id = None
-    audit.record(f"{type(item).__name__.lower()}.untrash", f"#{item.id}")
+    audit.record(f"{type(item).__name__.lower()}.untrash", f"#{item.id}", school_id=item.school_id)
 
 
 def trashed(model):

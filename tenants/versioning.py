@@ -137,7 +137,7 @@ def save_draft(item, data, user):
     draft.data = {**item.snapshot(), **data}
     draft.author_id = user.id
     draft.created_at = utcnow()
-    audit.record(f"{item.version_kind}.draft", f"#{item.id}")
+    audit.record(f"{item.version_kind}.draft", f"#{item.id}", user=user, school_id=item.school_id)
     return draft
 
 
@@ -164,7 +164,7 @@ def publish(item, user, data=None):
         created_at=now,
     )
     db.session.add(revision)
-    audit.record(f"{item.version_kind}.publish", f"#{item.id}")
+    audit.record(f"{item.version_kind}.publish", f"#{item.id}", user=user, school_id=item.school_id)
     return revision
 
 
@@ -172,12 +172,17 @@ def discard_draft(item):
     draft = pending_draft(item)
     if draft is not None:
         db.session.delete(draft)
-        audit.record(f"{item.version_kind}.discard_draft", f"#{item.id}")
+        audit.record(f"{item.version_kind}.discard_draft", f"#{item.id}", school_id=item.school_id)
 
 
 def restore(item, revision, user):
     """Publish an older version again, as a new version."""
     if revision.kind != item.version_kind or revision.item_id != item.id:
         raise ValueError("revision of another item")
-    audit.record(f"{item.version_kind}.restore", f"#{item.id} from revision {revision.id}")
+    audit.record(
+        f"{item.version_kind}.restore",
+        f"#{item.id} from revision {revision.id}",
+        user=user,
+        school_id=item.school_id,
+    )
     return publish(item, user, data=revision.data)
