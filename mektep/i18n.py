@@ -9,6 +9,8 @@ languages; the admin and district pages also speak English.
 from flask import current_app, g, request, url_for
 
 PUBLIC_BLUEPRINTS = frozenset({"public", "home"})
+# Sign-in pages that a school's host shows in its public layout.
+SCHOOL_SIGN_IN_ENDPOINTS = frozenset({"auth.login", "auth.setup"})
 LANGUAGE_NAMES = {"ky": "Кыргызча", "ru": "Русский", "en": "English"}
 
 
@@ -18,7 +20,10 @@ def default_language():
 
 
 def allowed_languages():
-    if request.blueprint in PUBLIC_BLUEPRINTS or request.endpoint == "index":
+    """Pages in a school's public layout (its sign-in pages too) speak the official
+    languages only; the admin and the district's pages also speak English."""
+    public = request.blueprint in PUBLIC_BLUEPRINTS or request.endpoint == "index"
+    if public or (request.endpoint in SCHOOL_SIGN_IN_ENDPOINTS and g.get("school") is not None):
         return current_app.config["LANGUAGES"]
     return current_app.config["UI_LANGUAGES"]
 

@@ -24,10 +24,10 @@ def test_sign_in_lands_on_the_school_admin(site, schools):
 
 def test_wrong_password_is_refused_with_a_clear_message(site, schools):
     client = site("school-a")
-    response = client.submit("/login?lang=en", {"email": "admin@a.kg", "password": "wrong"})
+    response = client.submit("/login?lang=ru", {"email": "admin@a.kg", "password": "wrong"})
     assert response.status_code == 401
     page = response.get_data(as_text=True)
-    assert "Wrong e-mail or password." in page
+    assert "Неверная электронная почта или пароль." in page
     assert 'value="admin@a.kg"' in page
     assert client.get("/admin/").status_code == 302
 
@@ -51,9 +51,9 @@ def test_failed_sign_ins_are_throttled_per_account(site, schools):
     client = site("school-a")
     for _ in range(5):
         client.submit("/login", {"email": "admin@a.kg", "password": "wrong"})
-    response = client.submit("/login?lang=en", {"email": "admin@a.kg", "password": PASSWORD})
+    response = client.submit("/login?lang=ru", {"email": "admin@a.kg", "password": PASSWORD})
     assert response.status_code == 429
-    assert "Too many failed attempts" in response.get_data(as_text=True)
+    assert "Слишком много неудачных попыток" in response.get_data(as_text=True)
     other = client.submit("/login", {"email": "editor@a.kg", "password": PASSWORD})
     assert other.status_code == 302
 
@@ -62,7 +62,7 @@ def test_failed_sign_ins_are_throttled_per_address(app, site, schools):
     client = site("school-a")
     for number in range(20):
         client.submit("/login", {"email": f"nobody{number}@a.kg", "password": "wrong"})
-    response = client.submit("/login?lang=en", {"email": "admin@a.kg", "password": PASSWORD})
+    response = client.submit("/login", {"email": "admin@a.kg", "password": PASSWORD})
     assert response.status_code == 429
 
 
@@ -135,24 +135,24 @@ def test_setup_link_sets_the_password_once(app, site, schools):
     path = new_user_link(app)
     client = site("school-a")
     assert "new@a.kg" in client.get(path).get_data(as_text=True)
-    path += "?lang=en"
+    path += "?lang=ru"
     response = client.submit(
         path, {"display_name": "Айбек", "password": "long enough pw", "confirm": "long enough pw"}
     )
     assert response.status_code == 302
     again = site("school-a").get(path)
     assert again.status_code == 400
-    assert "does not work" in again.get_data(as_text=True)
+    assert "Эта ссылка для настройки не работает" in again.get_data(as_text=True)
 
 
 def test_setup_form_keeps_what_was_typed_on_error(app, site, schools):
     path = new_user_link(app)
     response = site("school-a").submit(
-        path + "?lang=en", {"display_name": "Айбек", "password": "short", "confirm": "other"}
+        path + "?lang=ru", {"display_name": "Айбек", "password": "short", "confirm": "other"}
     )
     assert response.status_code == 400
     page = response.get_data(as_text=True)
-    assert 'value="Айбек"' in page and "at least 10 characters" in page
+    assert 'value="Айбек"' in page and "не менее 10 символов" in page
 
 
 def test_expired_setup_link_says_so(app, site, schools):
@@ -169,9 +169,9 @@ def test_expired_setup_link_says_so(app, site, schools):
                 return signer
 
         old = Backdated(app.config["SECRET_KEY"], salt=setup_links.SALT).dumps(payload)
-    response = site("school-a").get(f"/account/setup/{old}?lang=en")
+    response = site("school-a").get(f"/account/setup/{old}?lang=ru")
     assert response.status_code == 410
-    assert "expired" in response.get_data(as_text=True)
+    assert "Срок действия ссылки для настройки истёк" in response.get_data(as_text=True)
 
 
 def test_tampered_setup_link_is_refused(site, schools):
@@ -215,3 +215,8 @@ def test_next_parameter_cannot_leave_the_site(site, schools):
     assert response.headers["Location"] == "/admin/"
     assert re.match(r"^/", response.headers["Location"])
     assert current_app is not None
+
+
+def test_sign_in_page_of_a_school_speaks_only_official_languages(site, schools):
+    page = site("school-a").get("/login?lang=en").get_data(as_text=True)
+    assert '<html lang="ky">' in page

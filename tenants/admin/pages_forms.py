@@ -27,9 +27,9 @@ class PageForm(ContentForm):
         description=_l("The end of the page's address, e.g. “history” gives /p/history."),
     )
     in_menu = BooleanField(
-        _l("List in the «About the school» section"),
+        _l("Show in the main menu"),
         default=True,
-        description=_l("The section is in the main menu of every page."),
+        description=_l("The page's title becomes an entry of the menu on every page of the site."),
     )
     menu_order = IntegerField(
         _l("Position"),

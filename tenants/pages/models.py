@@ -26,7 +26,7 @@ class Page(Localized, Versioned, Trashable, TenantOwned, db.Model):
         "title_ru": _l("Title in Russian"),
         "body_ky": _l("Text in Kyrgyz"),
         "body_ru": _l("Text in Russian"),
-        "in_menu": _l("List in the «About the school» section"),
+        "in_menu": _l("Show in the main menu"),
         "menu_order": _l("Position"),
     }
 

@@ -14,9 +14,9 @@ def schools_only():
 @bp.app_context_processor
 def public_helpers():
     from tenants.documents.links import documents_for_field
-    from tenants.public.navigation import MAIN_MENU
+    from tenants.public.navigation import main_menu
 
-    return {"main_menu": MAIN_MENU, "documents_for_field": documents_for_field}
+    return {"main_menu": main_menu, "documents_for_field": documents_for_field}
 
 
 from tenants.public import (  # noqa: E402, F401

@@ -1,12 +1,15 @@
-"""Public free pages, and the «About the school» section that lists them."""
+"""Public free pages: each one an admin marks for the menu is a main-menu entry,
+and `/p/` lists them all (the «About the school» section)."""
 
-from flask import abort, render_template
-from flask_babel import lazy_gettext as _l
+from flask import abort, g, render_template
 
 from mektep.extensions import db
 from tenants.pages.models import Page, menu_pages
 from tenants.public import bp
-from tenants.public.navigation import add_menu_entry
+from tenants.public.navigation import MenuEntry, add_menu_source
+
+# Free pages stand after the fixed entries for the school's life (news, events).
+MENU_POSITION = 30
 
 
 @bp.route("/p/")
@@ -24,4 +27,12 @@ def page(slug):
     return render_template("pages/page.html", page=item, pages=menu_pages())
 
 
-add_menu_entry("public.pages_index", _l("About the school"), 30)
+@add_menu_source
+def free_pages_in_menu():
+    for position, item in enumerate(menu_pages()):
+        yield MenuEntry(
+            "public.page",
+            item.display_title(g.lang),
+            MENU_POSITION + position / 100,
+            {"slug": item.slug},
+        )

@@ -18,7 +18,7 @@ from tenants.content.values import (
 )
 from tenants.documents.links import documents_for_field
 from tenants.public import bp
-from tenants.public.navigation import MAIN_MENU, add_menu_entry
+from tenants.public.navigation import add_menu_entry, main_menu
 from tenants.public.structured_data import as_script_text, school_jsonld
 
 SVEDEN_TITLE = _l("Information about the school")
@@ -99,7 +99,7 @@ def sveden_section(slug):
 
 def _public_pages():
     """(endpoint, kwargs, label) of every public page, for the site map."""
-    pages = [(endpoint, {}, label) for endpoint, label, _order in MAIN_MENU]
+    pages = [(entry.endpoint, entry.args, entry.label) for entry in main_menu()]
     pages += [("public.sveden_section", {"slug": s.slug}, s.title) for s in SECTIONS]
     return pages
 

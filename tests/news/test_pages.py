@@ -1,4 +1,4 @@
-"""Free pages: an admin adds them; they are listed in the «About the school» section."""
+"""Free pages: an admin adds them to the main menu; `/p/` lists them all."""
 
 from tenants.pages.models import Page
 
@@ -11,11 +11,13 @@ def page_form(**values):
     return data | {"menu_order": "10", "in_menu": "y"} | values
 
 
-def test_admin_adds_a_page_to_the_menu_section(admin_a, site):
+def test_admin_adds_a_page_to_the_main_menu(admin_a, site):
     assert admin_a.submit("/admin/pages/new", page_form(publish="1")).status_code == 302
     visitor = site("school-a")
     home = visitor.get("/?lang=ru").get_data(as_text=True)
-    assert 'href="/p/?lang=ru"' in home
+    menu = home.split('class="main-menu"', 1)[1].split("</nav>", 1)[0]
+    assert '<a href="/p/history?lang=ru" >История школы</a>' in menu
+    assert "История школы" not in site("school-b").get("/?lang=ru").get_data(as_text=True)
     index = visitor.get("/p/?lang=ru").get_data(as_text=True)
     assert "История школы" in index
     page = visitor.get("/p/history?lang=ru").get_data(as_text=True)
@@ -29,6 +31,7 @@ def test_unpublished_and_other_schools_pages_are_not_shown(make, site):
     assert visitor.get("/p/clubs").status_code == 404
     assert visitor.get("/p/history").status_code == 404
     assert "Ийримдер" not in visitor.get("/p/").get_data(as_text=True)
+    assert "Ийримдер" not in visitor.get("/").get_data(as_text=True)
 
 
 def test_address_must_be_unique_and_well_formed(admin_a, make):
