@@ -24,7 +24,7 @@ install: $(BIN)/activate
 translations: install $(MO_FILES)
 
 run: translations
-	$(FLASK) db upgrade heads
+	$(FLASK) db upgrade
 	$(FLASK) demo load --if-empty
 	$(FLASK) demo accounts --port $(PORT)
 	@trap 'kill 0' INT TERM; \

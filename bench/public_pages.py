@@ -21,16 +21,25 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BARE_APP = '''
+BARE_APP = """
 from flask import Flask
 app = Flask(__name__)
-PAGE = "<!doctype html><html><head><title>bare</title></head><body>" + ("<p>" + "x" * 95 + "</p>") * 100 + "</body></html>"
+PAGE = "<!doctype html><html><head><title>bare</title></head><body>"
+PAGE += ("<p>" + "x" * 95 + "</p>") * 100 + "</body></html>"
 @app.route("/")
 def page():
     return PAGE
-'''
-GUNICORN = ["--workers", "2", "--worker-class", "sync", "--bind", "127.0.0.1:{port}",
-            "--log-level", "warning"]
+"""
+GUNICORN = [
+    "--workers",
+    "2",
+    "--worker-class",
+    "sync",
+    "--bind",
+    "127.0.0.1:{port}",
+    "--log-level",
+    "warning",
+]
 
 
 def seed(env, count):
@@ -41,7 +50,7 @@ from flask_migrate import upgrade
 from tenants.models import School
 app = create_app()
 with app.app_context():
-    upgrade(revision="heads")
+    upgrade()
     db.session.add_all(School(slug=f"school{{n}}", name_ky=f"№{{n}} мектеби",
                               name_ru=f"Школа №{{n}}") for n in range({count}))
     db.session.commit()
@@ -52,15 +61,18 @@ with app.app_context():
 def start(env, module, port):
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", *[a.format(port=port) for a in GUNICORN], module],
-        env=env, cwd=env.get("APP_DIR", ROOT), start_new_session=True,
+        env=env,
+        cwd=env.get("APP_DIR", ROOT),
+        start_new_session=True,
     )
     time.sleep(2.5)
     return process
 
 
 def worker_rss_kb(master):
-    children = subprocess.run(["pgrep", "-P", str(master.pid)], capture_output=True,
-                              text=True).stdout.split()
+    children = subprocess.run(
+        ["pgrep", "-P", str(master.pid)], capture_output=True, text=True
+    ).stdout.split()
     sizes = []
     for pid in children:
         status = Path(f"/proc/{pid}/status").read_text()
@@ -71,7 +83,9 @@ def worker_rss_kb(master):
 def load(url, host, seconds):
     out = subprocess.run(
         ["wrk", "-t2", "-c16", f"-d{seconds}s", "--latency", "-H", f"Host: {host}", url],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     p50 = re.search(r"50%\s+([\d.]+\w+)", out).group(1)
@@ -86,16 +100,21 @@ def main():
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
-        env = dict(os.environ, MEKTEP_INSTANCE_DIR=tmp, BASE_DOMAIN="bench.test",
-                   SECRET_KEY="bench")
+        env = dict(
+            os.environ, MEKTEP_INSTANCE_DIR=tmp, BASE_DOMAIN="bench.test", SECRET_KEY="bench"
+        )
         env.setdefault("DATABASE_URL", f"sqlite:///{tmp}/bench.sqlite")
         seed(env, args.schools)
         Path(tmp, "bare.py").write_text(BARE_APP)
         results = {}
         for name, module, app_dir, host in (
             ("bare Flask page (10 KB)", "bare:app", tmp, "bench.test"),
-            (f"school home page ({args.schools} schools)", "wsgi:app", str(ROOT),
-             f"school{args.schools // 2}.bench.test"),
+            (
+                f"school home page ({args.schools} schools)",
+                "wsgi:app",
+                str(ROOT),
+                f"school{args.schools // 2}.bench.test",
+            ),
         ):
             server = start(dict(env, APP_DIR=app_dir), module, 8765)
             try:
@@ -106,8 +125,10 @@ def main():
                 os.killpg(server.pid, signal.SIGTERM)
                 server.wait()
         for name, (rps, p50, p99, rss) in results.items():
-            print(f"{name:<36} {rps:8.0f} req/s   p50 {p50:>8}   p99 {p99:>8}   "
-                  f"worker RSS {', '.join(f'{kb // 1024} MB' for kb in rss)}")
+            print(
+                f"{name:<36} {rps:8.0f} req/s   p50 {p50:>8}   p99 {p99:>8}   "
+                f"worker RSS {', '.join(f'{kb // 1024} MB' for kb in rss)}"
+            )
         bare, ours = (value[0] for value in results.values())
         print(f"ratio: {ours / bare:.0%} of the bare page")
 

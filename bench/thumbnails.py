@@ -131,7 +131,7 @@ def latency(uploads, rate, photos, pdfs):
 
     app = create_app()
     with app.app_context():
-        upgrade(revision="heads")
+        upgrade()
         school = School(slug="bench", name_ky="Бенчмарк мектеби", name_ru="Школа бенчмарка")
         db.session.add(school)
         db.session.commit()

@@ -20,6 +20,9 @@ from mektep.extensions import db
 from mektep.queue import get_redis, redis_url
 from tenants.models import School
 
+# Browser fixtures (live server, headless Chromium) for any test that asks for them.
+pytest_plugins = ["tests.browser"]
+
 PASSWORD = "correct horse battery"
 CSRF_PATTERN = re.compile(
     r'name="csrf_token" type="hidden" value="([^"]+)"|'
@@ -47,7 +50,7 @@ def app(workdir):
         if database_url.startswith("postgresql"):
             with db.engine.begin() as conn:
                 conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
-        upgrade(revision="heads")
+        upgrade()
     return app
 
 

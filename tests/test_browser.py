@@ -2,7 +2,6 @@
 
 import re
 
-from tests.browser import browser, live_server, page  # noqa: F401
 from tests.conftest import PASSWORD
 
 
@@ -34,7 +33,7 @@ def test_visitor_switches_language_and_admin_signs_in(page, schools, tmp_path):
     assert "/login" in page.url
 
 
-def test_public_page_needs_no_javascript(browser, live_server, schools):  # noqa: F811
+def test_public_page_needs_no_javascript(browser, live_server, schools):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(f"http://school-a.mektep.test:{live_server}/?lang=ru")

@@ -3,11 +3,10 @@ watches both turn ready in the list, without reloading the page."""
 
 from playwright.sync_api import expect
 
-from tests.browser import browser, live_server, page  # noqa: F401
 from tests.conftest import PASSWORD, fixture_path
 
 
-def test_admin_watches_uploads_turn_ready(page, schools, run_worker):  # noqa: F811
+def test_admin_watches_uploads_turn_ready(page, schools, run_worker):
     base = f"http://school-a.mektep.test:{page.base_port}"
     page.goto(f"{base}/login?lang=ru")
     page.get_by_label("Электронная почта").fill("admin@a.kg")
