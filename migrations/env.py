@@ -69,8 +69,11 @@ def run_migrations_offline():
 
 
 def include_object(object, name, type_, reflected, compare_to):
-    """Leave out SQLite's full-text index tables (made by a migration, not the models)."""
-    return not (type_ == "table" and name.startswith("search_fts"))
+    """Leave out the full-text search objects that only migrations make: SQLite's
+    FTS5 tables and PostgreSQL's tsvector index."""
+    if type_ == "table" and name.startswith("search_fts"):
+        return False
+    return not (type_ == "index" and name == "ix_search_entry_tsv")
 
 
 def run_migrations_online():

@@ -1,7 +1,7 @@
 """news posts get a cover photo (a stored file of the documents' pipeline)
 
 Revision ID: 0301_news_cover
-Revises: 0300_news
+Revises: 0300_news, 0200_documents
 Create Date: 2026-11-26 07:55:00
 
 """
@@ -11,9 +11,9 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0301_news_cover'
-down_revision = '0300_news'
+down_revision = ('0300_news', '0200_documents')
 branch_labels = None
-depends_on = '0200_documents'
+depends_on = None
 
 
 def upgrade():
