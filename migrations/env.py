@@ -4,6 +4,8 @@ from logging.config import fileConfig
 from alembic import context
 from flask import current_app
 
+from mektep.migration_rules import include_object
+
 # this is the Alembic Config object, which provides
 # access to the values within the .ini file in use.
 config = context.config
@@ -66,14 +68,6 @@ def run_migrations_offline():
 
     with context.begin_transaction():
         context.run_migrations()
-
-
-def include_object(object, name, type_, reflected, compare_to):
-    """Leave out the full-text search objects that only migrations make: SQLite's
-    FTS5 tables and PostgreSQL's tsvector index."""
-    if type_ == "table" and name.startswith("search_fts"):
-        return False
-    return not (type_ == "index" and name == "ix_search_entry_tsv")
 
 
 def run_migrations_online():
