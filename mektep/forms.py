@@ -8,6 +8,16 @@ from wtforms.validators import Email, EqualTo, InputRequired, Length, Optional
 MIN_PASSWORD_LENGTH = 10
 
 
+def strip_filter(value):
+    """Typed text without the spaces around it."""
+    return value.strip() if isinstance(value, str) else value
+
+
+def max_length(limit):
+    """A validator: at most `limit` characters, said the same way on every form."""
+    return Length(max=limit, message=_l("At most %(n)s characters.", n=limit))
+
+
 def email_field(label=None, required=True, **kwargs):
     return EmailField(
         label or _l("E-mail"),

@@ -3,8 +3,9 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, StringField, SubmitField, TextAreaField
-from wtforms.validators import Length, Optional
+from wtforms.validators import Optional
 
+from mektep.forms import max_length, strip_filter
 from tenants.documents.fields import upload_field, upload_help
 from tenants.models import utcnow
 from tenants.news.district_time import DistrictDateTimeField
@@ -17,14 +18,10 @@ RICH_TEXT_HELP = _l(
 )
 
 
-def strip_filter(value):
-    return value.strip() if isinstance(value, str) else value
-
-
 def title_field(label, limit):
     return StringField(
         label,
-        validators=[Length(max=limit, message=_l("At most %(n)s characters.", n=limit))],
+        validators=[max_length(limit)],
         filters=[strip_filter],
     )
 
@@ -32,7 +29,7 @@ def title_field(label, limit):
 def rich_text_field(label, limit):
     return TextAreaField(
         label,
-        validators=[Length(max=limit, message=_l("At most %(n)s characters.", n=limit))],
+        validators=[max_length(limit)],
         description=RICH_TEXT_HELP,
     )
 

@@ -2,9 +2,10 @@
 
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, IntegerField, StringField
-from wtforms.validators import InputRequired, Length, NumberRange, Regexp
+from wtforms.validators import InputRequired, NumberRange, Regexp
 
-from tenants.admin.news_forms import ContentForm, rich_text_field, strip_filter, title_field
+from mektep.forms import max_length, strip_filter
+from tenants.admin.news_forms import ContentForm, rich_text_field, title_field
 from tenants.pages.models import BODY_MAX, SLUG_MAX, TITLE_MAX
 
 
@@ -17,7 +18,7 @@ class PageForm(ContentForm):
         _l("Address"),
         validators=[
             InputRequired(message=_l("Give the page an address.")),
-            Length(max=SLUG_MAX, message=_l("At most %(n)s characters.", n=SLUG_MAX)),
+            max_length(SLUG_MAX),
             Regexp(
                 r"^[a-z0-9]+(-[a-z0-9]+)*$",
                 message=_l("Use lowercase Latin letters, digits and single hyphens."),

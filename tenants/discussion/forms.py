@@ -6,14 +6,10 @@ from wtforms import RadioField, StringField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length
 
-from mektep.forms import email_field
+from mektep.forms import email_field, max_length, strip_filter
 from tenants.discussion.models import ANSWER_MAX_LENGTH, BODY_MAX_LENGTH, NAME_MAX_LENGTH
 
 HONEYPOT_FIELD = "website"
-
-
-def _strip(value):
-    return value.strip() if value else value
 
 
 class PostForm(FlaskForm):
@@ -30,9 +26,9 @@ class PostForm(FlaskForm):
         _l("Your name"),
         validators=[
             DataRequired(message=_l("Enter your name.")),
-            Length(max=NAME_MAX_LENGTH, message=_l("At most %(n)s characters.", n=NAME_MAX_LENGTH)),
+            max_length(NAME_MAX_LENGTH),
         ],
-        filters=[_strip],
+        filters=[strip_filter],
         description=_l("Shown with your message if it is published."),
     )
     author_email = email_field(
@@ -51,7 +47,7 @@ class PostForm(FlaskForm):
                 ),
             ),
         ],
-        filters=[_strip],
+        filters=[strip_filter],
         description=_l(
             "At most %(n)s characters, plain text. The school's administrator reads "
             "every message before it appears on the site.",
@@ -66,13 +62,8 @@ class PostForm(FlaskForm):
 def _answer_field(label, description):
     return TextAreaField(
         label,
-        validators=[
-            Length(
-                max=ANSWER_MAX_LENGTH,
-                message=_l("At most %(n)s characters.", n=ANSWER_MAX_LENGTH),
-            )
-        ],
-        filters=[_strip],
+        validators=[max_length(ANSWER_MAX_LENGTH)],
+        filters=[strip_filter],
         description=description,
     )
 
