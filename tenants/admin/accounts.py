@@ -122,12 +122,7 @@ def invite():
     membership, link = add_member(g.school, form.email.data, form.role.data)
     audit.record("accounts.invite", f"{form.email.data} role={form.role.data}")
     db.session.commit()
-    return render_template(
-        "accounts/invited.html",
-        member=membership.user,
-        link=link,
-        role=ROLE_LABELS[membership.role],
-    )
+    return _show_link(membership, link)
 
 
 @bp.route("/accounts/<int:membership_id>/setup-link", methods=["POST"])
@@ -140,12 +135,17 @@ def account_setup_link(membership_id):
     link = setup_links.external_link(membership.user, g.school)
     audit.record("accounts.setup_link", membership.user.email)
     db.session.commit()
+    return _show_link(membership, link, reissued=True)
+
+
+def _show_link(membership, link, reissued=False):
+    """The page that hands the admin a set-up link to pass on."""
     return render_template(
         "accounts/invited.html",
         member=membership.user,
         link=link,
         role=ROLE_LABELS[membership.role],
-        reissued=True,
+        reissued=reissued,
     )
 
 
