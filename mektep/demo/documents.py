@@ -1,7 +1,9 @@
 """Demo documents of school №35: its charter, license, accreditation certificate,
-curriculum, calendar schedule and a governing-body regulation (multi-page PDFs
-in Kyrgyz and Russian, made for the demo by `files/generate.py`), and a few
-photos drawn here. Each goes through the same upload path and queue as a file
+description of its programs, curriculum, calendar schedule, methodical
+recommendations, the state standards it follows, its financial plan and a
+governing-body regulation (multi-page PDFs in Kyrgyz and Russian, made for the
+demo by `files/generate.py`), one for each document field of the schema, and
+a few photos drawn here. Each goes through the same upload path and queue as a file
 uploaded in the admin, so the worker of `make run` renders their thumbnails."""
 
 import io
@@ -36,6 +38,17 @@ DOCUMENTS = [
     ("calendar.pdf", "calendar_schedule", "education.educationShedule", date(2026, 8, 28),
      "2026–2027-окуу жылынын календардык окуу графиги",
      "Календарный учебный график на 2026–2027 учебный год"),
+    ("programs.pdf", "program", "education.opMain", date(2026, 8, 28),
+     "Билим берүү программаларынын сыпаттамасы", "Описание образовательных программ"),
+    ("methodical.pdf", "methodical", "education.methodology", date(2025, 8, 29),
+     "Окуу сабаттуулугун калыптандыруу боюнча методикалык сунуштар",
+     "Методические рекомендации по формированию читательской грамотности"),
+    ("standards.pdf", "other", "eduStandarts.eduFedDoc", date(2026, 8, 28),
+     "Мектеп иш алып барган мамлекеттик билим берүү стандарттары",
+     "Государственные образовательные стандарты, по которым работает школа"),
+    ("financial-plan.pdf", "financial_report", "budget.finPlanDocLink", date(2026, 1, 15),
+     "2026-жылга каржы-чарбалык ишмердүүлүктүн планы",
+     "План финансово-хозяйственной деятельности на 2026 год"),
     ("pedagogical-council.pdf", "regulation", "struct.divisionClauseDocLink", date(2024, 8, 30),
      "Педагогикалык кеңеш жөнүндө жобо", "Положение о педагогическом совете"),
 ]  # fmt: skip

@@ -23,6 +23,15 @@ from texts import (
     SCHOOL,
     SUBJECTS,
 )
+from texts_programs import (
+    FINANCE_LABELS,
+    FINANCE_NOTES,
+    FINANCE_TABLES,
+    FINANCE_TITLES,
+    METHODICAL,
+    PROGRAMS,
+    STANDARDS,
+)
 
 HERE = Path(__file__).parent
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
@@ -43,8 +52,8 @@ class DemoPDF(FPDF):
         self.cell(0, 5, f"{self.lang_note}   · {self.page_no()}", align="C")
 
     def heading(self, lang, title):
+        self.add_page()  # closes the previous page, whose footer is in its own language
         self.lang_note = DEMO_NOTE[lang]
-        self.add_page()
         self.set_font("DejaVu", "", 10)
         self.multi_cell(0, 5, SCHOOL[lang], align="C", new_x="LMARGIN", new_y="NEXT")
         self.ln(6)
@@ -138,6 +147,35 @@ def calendar(name):
     pdf.output(str(HERE / name))
 
 
+def som(amount):
+    return f"{amount:,}".replace(",", " ")
+
+
+def financial_plan(name):
+    pdf = DemoPDF(DEMO_NOTE["ky"])
+    pdf.set_title(FINANCE_TITLES["ru"].capitalize())
+    for lang in ("ky", "ru"):
+        item, amount, total = FINANCE_LABELS[lang]
+        in_lang = 0 if lang == "ky" else 1
+        pdf.heading(lang, FINANCE_TITLES[lang])
+        for *headings, rows in FINANCE_TABLES:
+            pdf.set_font("DejaVu", "B", 11.5)
+            pdf.multi_cell(0, 6, headings[in_lang], new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(1)
+            pdf.set_font("DejaVu", "", 11)
+            with pdf.table(col_widths=(120, 46), text_align=("LEFT", "RIGHT")) as table:
+                table.row([item, amount])
+                for *labels, som_amount in rows:
+                    table.row([labels[in_lang], som(som_amount)])
+                table.row([total, som(sum(row[-1] for row in rows))])
+            pdf.ln(5)
+        for paragraph in FINANCE_NOTES[lang]:
+            pdf.multi_cell(0, 6, paragraph, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(1.5)
+        pdf.signature(lang)
+    pdf.output(str(HERE / name))
+
+
 def main():
     text_document(CHARTER, "charter.pdf")
     text_document(LICENSE, "license.pdf")
@@ -145,6 +183,10 @@ def main():
     text_document(COUNCIL, "pedagogical-council.pdf")
     curriculum("curriculum.pdf")
     calendar("calendar.pdf")
+    text_document(PROGRAMS, "programs.pdf")
+    text_document(METHODICAL, "methodical.pdf")
+    text_document(STANDARDS, "standards.pdf")
+    financial_plan("financial-plan.pdf")
 
 
 if __name__ == "__main__":
