@@ -5,10 +5,7 @@ compliance column, so the two figures always agree.
 """
 
 import re
-from contextlib import contextmanager
 from dataclasses import dataclass
-
-from flask import g, has_request_context, request
 
 from mektep.schema import SECTIONS, STAFF_FIELDS, Field, Group, StaffList
 from tenants.content.values import (
@@ -18,9 +15,7 @@ from tenants.content.values import (
     section_rows,
     staff,
 )
-from tenants.documents import links
 from tenants.documents.links import documents_for_field
-from tenants.scoping import bind_school
 
 LANGUAGES = ("ky", "ru")
 FILLED, MISSING, NOT_APPLICABLE = "filled", "missing", "na"
@@ -39,56 +34,34 @@ class Entry:
         return self.member.item
 
 
-@contextmanager
-def _bound_to(school):
-    """Document look-ups read the bound school, and keep what they found for the
-    rest of the request: bind `school`, and forget that around it."""
-    previous = g.get("school")
-    if previous is not None and previous.id == school.id:
-        yield
-        return
-    _forget_attached_documents()
-    bind_school(school)
-    try:
-        yield
-    finally:
-        _forget_attached_documents()
-        bind_school(previous)
-
-
-def _forget_attached_documents():
-    if has_request_context():
-        request.environ.pop(links.CACHE_KEY, None)
-
-
 def checklist(school):
     """Every required member of every mandatory section, with its state per language."""
     rows = section_rows(school)
     people = staff(school)
     entries = []
-    with _bound_to(school):
-        for section in SECTIONS:
-            if section.optional:
-                continue
-            values = published_values(school, section, rows.get(section.slug))
-            for member in section.members:
-                if member.required:
-                    entries.append(Entry(section, member, _status(member, values, people)))
+    for section in SECTIONS:
+        if section.optional:
+            continue
+        values = published_values(school, section, rows.get(section.slug))
+        for member in section.members:
+            if member.required:
+                entries.append(Entry(section, member, _status(school, member, values, people)))
     return entries
 
 
-def _status(member, values, people):
+def _status(school, member, values, people):
     if not isinstance(member, StaffList) and is_not_applicable(values, member):
         return dict.fromkeys(LANGUAGES, NOT_APPLICABLE)
     return {
-        lang: FILLED if _filled(member, values, people, lang) else MISSING for lang in LANGUAGES
+        lang: FILLED if _filled(school, member, values, people, lang) else MISSING
+        for lang in LANGUAGES
     }
 
 
-def _filled(member, values, people, lang):
+def _filled(school, member, values, people, lang):
     if isinstance(member, Field):
         if member.is_document:
-            return bool(documents_for_field(member.key))
+            return bool(documents_for_field(member.key, school))
         return is_filled(member, values.get(member.name), lang)
     if isinstance(member, Group):
         return is_filled(member, values.get(member.name), lang)
