@@ -12,12 +12,24 @@ from tenants.search.registry import Source, register_source
 
 
 def _value_text(field, value, lang):
+    if field.member_type == "group":
+        return "; ".join(filter(None, (_record_text(field, record, lang) for record in value)))
     if field.translated:
         text = value.get(lang, "") if isinstance(value, dict) else ""
         return plain_text(text) if field.kind == "richtext" else text
     if field.choices:
         return str(field.choice_label(value))
     return str(value)
+
+
+def _record_text(group, record, lang):
+    """One record of a group as the public page shows it («2024 — course»)."""
+    parts = (
+        _value_text(sub, record.get(sub.name), lang)
+        for sub in group.fields
+        if record.get(sub.name) not in (None, "")
+    )
+    return " — ".join(part for part in parts if part)
 
 
 def _words(field, value, lang):

@@ -4,6 +4,7 @@ from mektep.extensions import db
 from mektep.schema import SECTIONS_BY_SLUG
 from tenants.content.models import SectionContent, StaffMember
 from tenants.documents.models import Document
+from tenants.search.models import SearchEntry
 from tests.conftest import fixture_path
 
 from .test_search import found
@@ -55,3 +56,26 @@ def test_text_extracted_from_a_document_is_found_once_the_worker_has_read_it(
         document.deleted_at = document.published_at
         db.session.commit()
     assert "Окуу планы" not in found(visitor, "сыноо")
+
+
+def test_professional_development_is_indexed_as_readable_text_per_language(make, site, app):
+    courses = [
+        {"year": 2024, "course": {"ky": "Санариптик сабаттуулук", "ru": "Цифровая грамотность"}},
+        {"year": 2021, "course": {"ky": "Инклюзивдүү билим берүү", "ru": "Инклюзивное обучение"}},
+    ]
+    surname = {"ky": "Асанбекова", "ru": "Асанбекова"}
+    make(StaffMember, role="teacher", data={"surname": surname, "profDevelopment": courses})
+    visitor = site("school-a")
+    assert "Асанбекова" in found(visitor, "санариптик")
+    assert "Асанбекова" in found(visitor, "инклюзивное", "ru")
+    assert "Асанбекова" not in found(visitor, "цифровая")  # no Russian in the Kyrgyz index
+    with app.app_context():
+        bodies = dict(
+            db.session.execute(
+                db.select(SearchEntry.lang, SearchEntry.body).where(SearchEntry.kind == "staff")
+            ).all()
+        )
+    assert "2024 — Санариптик сабаттуулук; 2021 — Инклюзивдүү билим берүү" in bodies["ky"]
+    assert "2024 — Цифровая грамотность; 2021 — Инклюзивное обучение" in bodies["ru"]
+    for body in bodies.values():
+        assert "{" not in body and "'year'" not in body and "[" not in body
