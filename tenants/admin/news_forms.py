@@ -9,7 +9,7 @@ from mektep.forms import max_length, strip_filter
 from tenants.documents.fields import upload_field, upload_help
 from tenants.models import utcnow
 from tenants.news.district_time import DistrictDateTimeField
-from tenants.news.models import BODY_MAX, TITLE_MAX
+from tenants.news.models import BODY_MAX, TITLE_MAX, NewsPost
 from tenants.news.richtext import sanitize
 
 RICH_TEXT_HELP = _l(
@@ -82,17 +82,20 @@ class ContentForm(FlaskForm):
         }
 
 
+LABELS = NewsPost.field_labels  # each field named as its history page names it
+
+
 class NewsForm(ContentForm):
-    title_ky = title_field(_l("Title in Kyrgyz"), TITLE_MAX)
-    body_ky = rich_text_field(_l("Text in Kyrgyz"), BODY_MAX)
-    title_ru = title_field(_l("Title in Russian"), TITLE_MAX)
-    body_ru = rich_text_field(_l("Text in Russian"), BODY_MAX)
+    title_ky = title_field(LABELS["title_ky"], TITLE_MAX)
+    body_ky = rich_text_field(LABELS["body_ky"], BODY_MAX)
+    title_ru = title_field(LABELS["title_ru"], TITLE_MAX)
+    body_ru = rich_text_field(LABELS["body_ru"], BODY_MAX)
     pinned = BooleanField(
-        _l("Pin to the top of the news"),
+        LABELS["pinned"],
         description=_l("Pinned posts stay first in the list, newest pinned first."),
     )
     important_until = DistrictDateTimeField(
-        _l("Important notice until"),
+        LABELS["important_until"],
         validators=[Optional(), future_time(_l("Choose a time in the future."))],
         description=_l(
             "For urgent notices: the post is shown as a banner on every page of the site "
@@ -106,7 +109,7 @@ class NewsForm(ContentForm):
             "District time. Fill in and press “Schedule” to have the post appear by itself then."
         ),
     )
-    cover = upload_field(_l("Cover photo"), pictures_only=True)
+    cover = upload_field(LABELS["cover_file_id"], pictures_only=True)
     remove_cover = BooleanField(_l("Remove the cover photo"))
     schedule = SubmitField(_l("Schedule"))
 

@@ -6,14 +6,16 @@ from wtforms.validators import InputRequired, NumberRange, Regexp
 
 from mektep.forms import max_length, strip_filter
 from tenants.admin.news_forms import ContentForm, rich_text_field, title_field
-from tenants.pages.models import BODY_MAX, SLUG_MAX, TITLE_MAX
+from tenants.pages.models import BODY_MAX, SLUG_MAX, TITLE_MAX, Page
+
+LABELS = Page.field_labels  # each field named as its history page names it
 
 
 class PageForm(ContentForm):
-    title_ky = title_field(_l("Title in Kyrgyz"), TITLE_MAX)
-    body_ky = rich_text_field(_l("Text in Kyrgyz"), BODY_MAX)
-    title_ru = title_field(_l("Title in Russian"), TITLE_MAX)
-    body_ru = rich_text_field(_l("Text in Russian"), BODY_MAX)
+    title_ky = title_field(LABELS["title_ky"], TITLE_MAX)
+    body_ky = rich_text_field(LABELS["body_ky"], BODY_MAX)
+    title_ru = title_field(LABELS["title_ru"], TITLE_MAX)
+    body_ru = rich_text_field(LABELS["body_ru"], BODY_MAX)
     slug = StringField(
         _l("Address"),
         validators=[
@@ -28,12 +30,12 @@ class PageForm(ContentForm):
         description=_l("The end of the page's address, e.g. “history” gives /p/history."),
     )
     in_menu = BooleanField(
-        _l("Show in the main menu"),
+        LABELS["in_menu"],
         default=True,
         description=_l("The page's title becomes an entry of the menu on every page of the site."),
     )
     menu_order = IntegerField(
-        _l("Position"),
+        LABELS["menu_order"],
         default=50,
         invalid_value_message=_l("Give a number from 0 to 999."),
         validators=[
