@@ -19,6 +19,9 @@ def create_app(config=None):
         instance_path=str((config or config_from_env()).INSTANCE_DIR),
     )
     app.config.from_object(config or config_from_env())
+    # Template tags leave no blank lines behind: public pages stay light (design.md).
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
     app.config["INSTANCE_DIR"].mkdir(parents=True, exist_ok=True)
     proxies = app.config["TRUSTED_PROXIES"]
     if proxies:

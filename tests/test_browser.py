@@ -39,3 +39,21 @@ def test_public_page_needs_no_javascript(browser, live_server, schools):
     page.goto(f"http://school-a.mektep.test:{live_server}/?lang=ru")
     assert page.locator("h1").inner_text() == "Школа school-a"
     context.close()
+
+
+def test_phone_menu_folds_under_a_button_without_javascript(browser, live_server, schools):
+    url = f"http://school-a.mektep.test:{live_server}/?lang=ru"
+    phone = browser.new_context(viewport={"width": 390, "height": 800}, java_script_enabled=False)
+    page = phone.new_page()
+    page.goto(url)
+    home_link = page.locator(".main-menu ul a").first
+    assert not home_link.is_visible()
+    page.get_by_text("Меню").click()
+    assert home_link.is_visible()
+    phone.close()
+    desktop = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = desktop.new_page()
+    page.goto(url)
+    assert page.locator(".main-menu ul a").first.is_visible()
+    assert not page.get_by_text("Меню").is_visible()
+    desktop.close()
