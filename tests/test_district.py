@@ -149,3 +149,18 @@ def test_audit_log_page_shows_and_filters(district, schools):
     assert "school.suspend" in page
     other = district.get(f"/district/audit?school={schools['b']}").get_data(as_text=True)
     assert "school.suspend" not in other
+
+
+def test_archiving_asks_for_confirmation_first(app, district, schools):
+    page = district.get(f"/district/schools/{schools['a']}/archive?lang=en")
+    assert page.status_code == 200
+    assert "Archive «school-a мектеби»?" in page.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.get(School, schools["a"]).status == "active"
+    district.submit(
+        f"/district/schools/{schools['a']}/archive",
+        {},
+        form_page=f"/district/schools/{schools['a']}/archive",
+    )
+    with app.app_context():
+        assert db.session.get(School, schools["a"]).status == "archived"

@@ -3,9 +3,9 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import PasswordField, StringField, SubmitField
-from wtforms.validators import InputRequired, Length
+from wtforms.validators import InputRequired
 
-from mektep.forms import email_field, new_password_fields
+from mektep.forms import email_field, max_length, new_password_fields
 
 
 class LoginForm(FlaskForm):
@@ -21,7 +21,7 @@ class SetupForm(FlaskForm):
         _l("Your name"),
         validators=[
             InputRequired(message=_l("Enter your name.")),
-            Length(max=200, message=_l("At most %(n)s characters.", n=200)),
+            max_length(200),
         ],
         description=_l("Shown to your colleagues in the audit log and the list of accounts."),
     )

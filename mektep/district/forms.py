@@ -3,9 +3,9 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import StringField, SubmitField
-from wtforms.validators import InputRequired, Length
+from wtforms.validators import InputRequired
 
-from mektep.forms import default_language_field, email_field
+from mektep.forms import default_language_field, email_field, max_length
 
 
 def school_name_field(label, description):
@@ -13,7 +13,7 @@ def school_name_field(label, description):
         label,
         validators=[
             InputRequired(message=_l("Enter the school's name in both languages.")),
-            Length(max=300, message=_l("At most %(n)s characters.", n=300)),
+            max_length(300),
         ],
         description=description,
     )

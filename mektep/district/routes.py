@@ -76,6 +76,15 @@ def school_status(school_id, change):
     return redirect(url_for("district.schools"))
 
 
+@bp.route("/schools/<int:school_id>/archive")
+def confirm_archive(school_id):
+    """Archiving closes a site for good, so it is asked for twice."""
+    school = db.get_or_404(School, school_id)
+    if school.status == "archived":
+        return redirect(url_for("district.schools"))
+    return render_template("district/confirm_archive.html", school=school, confirm=ConfirmForm())
+
+
 @bp.route("/schools/<int:school_id>/setup-link", methods=["POST"])
 def new_setup_link(school_id):
     """A fresh set-up link for the school's first admin (the old one stops working)."""
