@@ -27,10 +27,9 @@ run: translations
 	$(FLASK) db upgrade
 	$(FLASK) demo load --if-empty
 	$(FLASK) demo accounts --port $(PORT)
-	@trap 'kill 0' INT TERM; \
-	$(BIN)/python worker.py & \
-	$(FLASK) run --host 127.0.0.1 --port $(PORT) --no-reload & \
-	wait
+	@$(BIN)/python worker.py & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; \
+	$(FLASK) run --host 127.0.0.1 --port $(PORT) --no-reload
 
 test: translations lint
 	$(BIN)/pytest -q -p no:cacheprovider
