@@ -9,6 +9,7 @@ from flask_babel import lazy_gettext as _l
 
 from mektep.schema import SECTIONS, section
 from mektep.schema.validation import display_phone
+from tenants.content.display import staff_rows
 from tenants.content.values import (
     head_of_school,
     in_language,
@@ -27,10 +28,20 @@ add_menu_entry("public.sveden_index", SVEDEN_TITLE, 10)
 
 @bp.record_once
 def _template_helpers(state):
-    state.app.jinja_env.globals.update(in_language=in_language, display_phone=display_phone)
+    state.app.jinja_env.globals.update(
+        in_language=in_language, display_phone=display_phone, staff_rows=staff_rows
+    )
     state.app.jinja_env.filters["isodate"] = lambda value: format_date(
         date.fromisoformat(value), "long"
     )
+
+
+def _section_rows():
+    """The school's section rows, read once per request: the page and the
+    footer's contacts both need them."""
+    if "section_rows" not in g:
+        g.section_rows = section_rows(g.school)
+    return g.section_rows
 
 
 @bp.app_context_processor
@@ -40,7 +51,7 @@ def school_contacts():
     def contacts():
         if "school_contacts" not in g:
             common = section("common")
-            row = section_rows(g.school).get("common")
+            row = _section_rows().get("common")
             g.school_contacts = {
                 "section": common,
                 "fields": {field.name: field for field in common.fields},
@@ -53,7 +64,13 @@ def school_contacts():
 
 
 def _staff_lists(schema):
-    return {member.name: staff(g.school, roles=member.roles) for member in schema.staff_lists}
+    """{list name: published people} of the section's staff lists, in one query."""
+    roles = sorted({role for member in schema.staff_lists for role in member.roles})
+    people = staff(g.school, roles=roles) if roles else []
+    return {
+        member.name: [person for person in people if person.role in member.roles]
+        for member in schema.staff_lists
+    }
 
 
 def _last_updated(schema, row, staff_lists):
@@ -71,7 +88,7 @@ def _last_updated(schema, row, staff_lists):
 
 @bp.route("/sveden/")
 def sveden_index():
-    rows = section_rows(g.school)
+    rows = _section_rows()
     return render_template(
         "sveden/index.html",
         sections=SECTIONS,
@@ -85,7 +102,7 @@ def sveden_section(slug):
     schema = section(slug)
     if schema is None:
         abort(404)
-    row = section_rows(g.school).get(slug)
+    row = _section_rows().get(slug)
     staff_lists = _staff_lists(schema)
     return render_template(
         "sveden/section.html",
