@@ -54,14 +54,14 @@ class PageTexts:
         return text, (text_lang if text_lang != self.lang else None)
 
     def lines(self, group, records):
-        """A group's records, one line each: every value but the first column's
-        preceded by a dash; None if there are none."""
+        """A group's records, one line each: the record's filled values joined by
+        a dash; None if there are none."""
         if not records:
             return None
         return [
-            "".join(
-                f" — {text}" if column else str(text)
-                for column, sub in enumerate(group.fields)
+            " — ".join(
+                str(text)
+                for sub in group.fields
                 if (text := self.shown(sub, record.get(sub.name))[0]) is not None
             )
             for record in records

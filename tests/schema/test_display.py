@@ -53,7 +53,7 @@ def test_cells_are_the_texts_the_public_reads(in_russian):
     assert cells["genExperience"].text == "12\xa0345"
     assert (cells["specExperience"].text, cells["specExperience"].style) == ("0", "plain")
     assert cells["profDevelopment"].style == "lines"
-    assert cells["profDevelopment"].text == ["2020 — Курс", " — Б"]
+    assert cells["profDevelopment"].text == ["2020 — Курс", "Б"]
     assert cells["publications"].style == "macro"
     assert [cells[name].style for name in ("qualification", "employeeQualification")] == [
         "empty",
