@@ -14,7 +14,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 from flask.cli import AppGroup
 
-from config import BASE_DIR
+from config import BASE_DIR, Config
 
 i18n_cli = AppGroup("i18n", help="Translation catalogs.")
 
@@ -32,10 +32,6 @@ KEYWORDS = {
 }
 METHOD_MAP = [("**.py", "python"), ("**.html", "jinja2")]
 OPTIONS = {"**.html": {"extensions": "jinja2.ext.i18n"}}
-
-
-def translation_directories():
-    return sorted(str(path) for path in TRANSLATIONS_DIR.iterdir() if path.is_dir())
 
 
 def extracted_messages():
@@ -61,22 +57,21 @@ def read_catalog(path, lang):
         return read_po(handle, locale=lang)
 
 
-def translated_ids(lang):
-    """msgids that have a translation in some catalog of `lang`."""
+def catalogued_ids(lang, translated=True):
+    """msgids listed in some catalog of `lang` (with a translation, if `translated`)."""
     done = set()
-    for area_dir in translation_directories():
+    for area_dir in Config.BABEL_TRANSLATION_DIRECTORIES.split(";"):
         catalog = read_catalog(catalog_path(Path(area_dir).name, lang), lang)
         for message in catalog:
-            if message.id and all(
-                message.string if isinstance(message.string, tuple) else [message.string]
-            ):
+            strings = message.string if isinstance(message.string, tuple) else [message.string]
+            if message.id and (all(strings) or not translated):
                 done.add(message.id)
     return done
 
 
-def missing_translations(lang):
-    """{msgid: location} of strings with no `lang` translation anywhere."""
-    done = translated_ids(lang)
+def missing_translations(lang, translated=True):
+    """{msgid: location} of strings no catalog of `lang` has (translated, if `translated`)."""
+    done = catalogued_ids(lang, translated)
     return {m: where for m, where in extracted_messages().items() if m not in done}
 
 
@@ -108,11 +103,10 @@ def add_missing_command(area, sources):
         catalog = read_catalog(path, lang)
         known = {message.id for message in catalog}
         added = 0
-        source = extracted_messages() if lang == "en" else missing_translations(lang)
-        for msgid, where in source.items():
-            if msgid in known or (lang == "en" and msgid in translated_ids("en")):
-                continue
-            if sources and not where.startswith(sources):
+        # English msgids are English already: an en catalog only has to list them.
+        missing = missing_translations(lang, translated=lang in REQUIRED_LANGUAGES)
+        for msgid, where in missing.items():
+            if msgid in known or (sources and not where.startswith(sources)):
                 continue
             file, _, line = where.rpartition(":")
             string = ("", "") if isinstance(msgid, tuple) else ""
