@@ -1,14 +1,12 @@
 """A school's admin, at /admin/ on the school's own host."""
 
-from flask import Blueprint
+from flask import Blueprint, g
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
 
 @bp.context_processor
 def admin_menu():
-    from flask import g
-
     from tenants.admin.navigation import DASHBOARD_PANELS, visible_entries
 
     return {"admin_menu": visible_entries(g.get("role")), "dashboard_panels": DASHBOARD_PANELS}

@@ -11,12 +11,13 @@ def schools_only():
         abort(404)
 
 
-@bp.app_context_processor
-def public_helpers():
+@bp.record_once
+def add_template_helpers(state):
+    """Template globals, set once rather than by a context processor on every render."""
     from tenants.documents.links import documents_for_field
     from tenants.public.navigation import main_menu
 
-    return {"main_menu": main_menu, "documents_for_field": documents_for_field}
+    state.app.jinja_env.globals.update(main_menu=main_menu, documents_for_field=documents_for_field)
 
 
 from tenants.public import (  # noqa: E402, F401
