@@ -21,13 +21,12 @@ class AuditEntry(db.Model):
     school = db.relationship("School")
 
 
-def record(action, detail="", school=None, user=None, school_id=None):
+def record(action, detail="", user=None, school_id=None):
     """Add an audit entry to the session; it is committed with the action it records.
 
-    Outside a request (the CLI, a worker) name the school (or its id) and the user.
+    In a request the user and the bound school are the default; outside one (the
+    CLI, a worker) name them.
     """
-    if school is not None:
-        school_id = school.id
     if has_request_context():
         if user is None and current_user.is_authenticated:
             user = current_user

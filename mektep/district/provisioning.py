@@ -44,7 +44,7 @@ def create_school(slug, name_ky, name_ru, default_language, admin_email):
     )
     db.session.add(school)
     _membership, link = add_member(school, admin_email, "admin")
-    audit.record("school.create", f"{slug} admin={admin_email}", school=school)
+    audit.record("school.create", f"{slug} admin={admin_email}", school_id=school.id)
     db.session.commit()
     return school, link
 
@@ -71,7 +71,7 @@ def change_status(school, change):
     if required is not None and school.status != required or school.status == new_status:
         return False
     school.status = new_status
-    audit.record(f"school.{change}", school.slug, school=school)
+    audit.record(f"school.{change}", school.slug, school_id=school.id)
     db.session.commit()
     return True
 

@@ -93,7 +93,7 @@ def new_setup_link(school_id):
     if not ConfirmForm().validate_on_submit() or admin is None:
         abort(400)
     link = setup_links.external_link(admin, school)
-    audit.record("school.setup_link", admin.email, school=school)
+    audit.record("school.setup_link", admin.email, school_id=school.id)
     db.session.commit()
     return render_template("district/created.html", school=school, link=link, reissued=True)
 

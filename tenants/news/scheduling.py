@@ -63,7 +63,7 @@ def publish_due_posts(now=None):
             post = db.session.get(NewsPost, post_id, populate_existing=True)
             user = post.scheduled_by
             publish(post, user)
-            audit.record("news.scheduled_publish", f"#{post.id}", school=school, user=user)
+            audit.record("news.scheduled_publish", f"#{post.id}", school_id=school.id, user=user)
             db.session.commit()
     finally:
         bind_school(previous)
