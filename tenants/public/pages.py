@@ -1,7 +1,7 @@
 """Public free pages: each one an admin marks for the menu is a main-menu entry,
 and `/p/` lists them all (the «About the school» section)."""
 
-from flask import abort, g, render_template
+from flask import abort, g, render_template, request
 
 from mektep.extensions import db
 from tenants.pages.models import Page, menu_pages
@@ -10,11 +10,20 @@ from tenants.public.navigation import MenuEntry, add_menu_source
 
 # Free pages stand after the fixed entries for the school's life (news, events).
 MENU_POSITION = 30
+_CACHE_KEY = "mektep.menu_pages"
+
+
+def _menu_pages():
+    """The menu's pages, read once per request: the main menu and the page lists
+    both show them. Kept with the request (not in `g`, which may outlive it)."""
+    if _CACHE_KEY not in request.environ:
+        request.environ[_CACHE_KEY] = menu_pages()
+    return request.environ[_CACHE_KEY]
 
 
 @bp.route("/p/")
 def pages_index():
-    return render_template("pages/index.html", pages=menu_pages())
+    return render_template("pages/index.html", pages=_menu_pages())
 
 
 @bp.route("/p/<slug>")
@@ -24,12 +33,12 @@ def page(slug):
     )
     if item is None:
         abort(404)
-    return render_template("pages/page.html", page=item, pages=menu_pages())
+    return render_template("pages/page.html", page=item, pages=_menu_pages())
 
 
 @add_menu_source
 def free_pages_in_menu():
-    for position, item in enumerate(menu_pages()):
+    for position, item in enumerate(_menu_pages()):
         yield MenuEntry(
             "public.page",
             item.display_title(g.lang),
