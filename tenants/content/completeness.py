@@ -7,15 +7,11 @@ compliance column, so the two figures always agree.
 import re
 from dataclasses import dataclass
 
+from mektep.extensions import db
 from mektep.schema import SECTIONS, STAFF_FIELDS, Field, Group, StaffList
-from tenants.content.values import (
-    is_filled,
-    is_not_applicable,
-    published_values,
-    section_rows,
-    staff,
-)
-from tenants.documents.links import documents_for_field
+from tenants.content.models import SectionContent, StaffMember
+from tenants.content.values import is_filled, is_not_applicable, published_values
+from tenants.documents.models import Document
 
 LANGUAGES = ("ky", "ru")
 FILLED, MISSING, NOT_APPLICABLE = "filled", "missing", "na"
@@ -36,8 +32,44 @@ class Entry:
 
 def checklist(school):
     """Every required member of every mandatory section, with its state per language."""
-    rows = section_rows(school)
-    people = staff(school)
+    return checklists([school])[school.id]
+
+
+def checklists(schools):
+    """{school id: checklist} for every school in `schools`, in three queries
+    however many schools (the district lists them all)."""
+    ids = [school.id for school in schools]
+    rows, people, documented = {}, {}, {}
+    for row in db.session.scalars(
+        db.select(SectionContent).where(SectionContent.school_id.in_(ids))
+    ):
+        rows.setdefault(row.school_id, {})[row.section] = row
+    for person in db.session.scalars(
+        db.select(StaffMember).where(
+            StaffMember.school_id.in_(ids), StaffMember.published_at.is_not(None)
+        )
+    ):
+        people.setdefault(person.school_id, []).append(person)
+    for school_id, key in db.session.execute(
+        db.select(Document.school_id, Document.field_key).where(
+            Document.school_id.in_(ids),
+            Document.published_at.is_not(None),
+            Document.field_key.is_not(None),
+        )
+    ):
+        documented.setdefault(school_id, set()).add(key)
+    return {
+        school.id: _checklist(
+            school,
+            rows.get(school.id, {}),
+            people.get(school.id, []),
+            documented.get(school.id, set()),
+        )
+        for school in schools
+    }
+
+
+def _checklist(school, rows, people, documented_keys):
     entries = []
     for section in SECTIONS:
         if section.optional:
@@ -45,23 +77,24 @@ def checklist(school):
         values = published_values(school, section, rows.get(section.slug))
         for member in section.members:
             if member.required:
-                entries.append(Entry(section, member, _status(school, member, values, people)))
+                status = _status(member, values, people, documented_keys)
+                entries.append(Entry(section, member, status))
     return entries
 
 
-def _status(school, member, values, people):
+def _status(member, values, people, documented_keys):
     if not isinstance(member, StaffList) and is_not_applicable(values, member):
         return dict.fromkeys(LANGUAGES, NOT_APPLICABLE)
     return {
-        lang: FILLED if _filled(school, member, values, people, lang) else MISSING
+        lang: FILLED if _filled(member, values, people, documented_keys, lang) else MISSING
         for lang in LANGUAGES
     }
 
 
-def _filled(school, member, values, people, lang):
+def _filled(member, values, people, documented_keys, lang):
     if isinstance(member, Field):
         if member.is_document:
-            return bool(documents_for_field(member.key, school))
+            return member.key in documented_keys
         return is_filled(member, values.get(member.name), lang)
     if isinstance(member, Group):
         return is_filled(member, values.get(member.name), lang)
