@@ -6,6 +6,7 @@ values, document attachments and the JSON API are keyed by it.
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import ClassVar
 
 TEXT_KINDS = frozenset({"text", "richtext"})
@@ -15,8 +16,16 @@ KINDS = frozenset(
 DEFAULT_MAX_LENGTH = {"text": 500, "richtext": 20000, "url": 500, "email": 254, "phone": 40}
 
 
+class Member:
+    """What every member of the schema shares: its stable `key`, bound once its
+    place (the section's slug, the group's key) is known."""
+
+    def bind(self, prefix):
+        self.key = f"{prefix}.{self.name}"
+
+
 @dataclass
-class Field:
+class Field(Member):
     """One typed value. `name` is its itemprop unless `itemprop` says otherwise."""
 
     member_type: ClassVar[str] = "field"
@@ -59,7 +68,7 @@ class Field:
 
 
 @dataclass
-class Group:
+class Group(Member):
     """Repeated records (branches, programs, ...), wrapped by the group's itemprop."""
 
     member_type: ClassVar[str] = "group"
@@ -81,13 +90,13 @@ class Group:
         return self.name
 
     def bind(self, prefix):
-        self.key = f"{prefix}.{self.name}"
+        super().bind(prefix)
         for member in self.fields:
-            member.key = f"{self.key}.{member.name}"
+            member.bind(self.key)
 
 
 @dataclass
-class StaffList:
+class StaffList(Member):
     """The school's staff records of some roles, shown with some of the staff fields."""
 
     member_type: ClassVar[str] = "staff"
@@ -106,10 +115,7 @@ class StaffList:
     def itemprop(self):
         return self.name
 
-    def bind(self, prefix):
-        self.key = f"{prefix}.{self.name}"
-
-    @property
+    @cached_property
     def required_names(self):
         """Staff fields each listed person must have for the item to count as filled."""
         from mektep.schema.staff import NAME_FIELDS, STAFF_FIELDS
@@ -117,7 +123,7 @@ class StaffList:
         shown = [name for name in NAME_FIELDS + self.field_names if STAFF_FIELDS[name].required]
         return tuple(dict.fromkeys(shown + list(self.must_have)))
 
-    @property
+    @cached_property
     def fields(self):
         from mektep.schema.staff import STAFF_FIELDS
 
@@ -136,20 +142,18 @@ class Section:
 
     def __post_init__(self):
         for member in self.members:
-            if isinstance(member, Field):
-                member.key = f"{self.slug}.{member.name}"
-            else:
-                member.bind(self.slug)
+            member.bind(self.slug)
 
-    @property
+    # The schema is fixed at import; public pages ask for these on every request.
+    @cached_property
     def fields(self):
         return [m for m in self.members if isinstance(m, Field)]
 
-    @property
+    @cached_property
     def groups(self):
         return [m for m in self.members if isinstance(m, Group)]
 
-    @property
+    @cached_property
     def staff_lists(self):
         return [m for m in self.members if isinstance(m, StaffList)]
 

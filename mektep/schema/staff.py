@@ -153,10 +153,7 @@ _FIELDS = [
 
 STAFF_FIELDS = {f.name: f for f in _FIELDS}
 for _member in _FIELDS:
-    if isinstance(_member, Group):
-        _member.bind("staff")
-    else:
-        _member.key = f"staff.{_member.name}"
+    _member.bind("staff")
 
 NAME_FIELDS = ("surname", "first_name", "patronymic")
 CONTACT_FIELDS = ("post", "telephone", "email")
