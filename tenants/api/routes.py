@@ -35,7 +35,7 @@ def _person(member, person):
     return {"fio": names, **_record(member.fields, person.data)}
 
 
-def _section(schema, row):
+def _section(schema, row, people):
     values = published_values(g.school, schema, row)
     members = {}
     for member in schema.members:
@@ -47,7 +47,7 @@ def _section(schema, row):
             ]
         else:
             members[member.name] = [
-                _person(member, person) for person in staff(g.school, roles=member.roles)
+                _person(member, person) for person in people if person.role in member.roles
             ]
     published = row.published_at if row is not None and row.is_published else None
     return {
@@ -66,6 +66,7 @@ def _title(schema, lang):
 @bp.route("/info")
 def info():
     rows = section_rows(g.school)
+    people = staff(g.school)
     completeness = summary(checklist(g.school))
     response = jsonify(
         {
@@ -75,7 +76,7 @@ def info():
                 "url": request.host_url,
             },
             "completeness": {lang: completeness[lang]["percent"] for lang in LANGUAGES},
-            "sections": {s.slug: _section(s, rows.get(s.slug)) for s in SECTIONS},
+            "sections": {s.slug: _section(s, rows.get(s.slug), people) for s in SECTIONS},
         }
     )
     response.headers["Access-Control-Allow-Origin"] = "*"
