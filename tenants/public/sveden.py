@@ -24,6 +24,8 @@ from tenants.public.structured_data import as_script_text, school_jsonld
 
 SVEDEN_TITLE = _l("Information about the school")
 add_menu_entry("public.sveden_index", SVEDEN_TITLE, 10)
+COMMON = section("common")
+COMMON_FIELDS = {field.name: field for field in COMMON.fields}
 
 
 @bp.record_once
@@ -50,12 +52,10 @@ def school_contacts():
 
     def contacts():
         if "school_contacts" not in g:
-            common = section("common")
-            row = _section_rows().get("common")
             g.school_contacts = {
-                "section": common,
-                "fields": {field.name: field for field in common.fields},
-                "values": published_values(g.school, common, row),
+                "section": COMMON,
+                "fields": COMMON_FIELDS,
+                "values": published_values(g.school, COMMON, _section_rows().get("common")),
                 "head": head_of_school(g.school),
             }
         return g.school_contacts
