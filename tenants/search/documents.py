@@ -34,4 +34,4 @@ register_source(
         ref=lambda document: str(document.file_id),
     )
 )
-register_dependency(StoredFile, documents_showing)
+register_dependency(StoredFile, documents_showing, columns=("text",))

@@ -10,7 +10,7 @@ public cannot see.
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sqlalchemy import event
+from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
 from tenants.news.content import OFFICIAL_LANGUAGES
@@ -33,7 +33,8 @@ class Source:
 
 
 SOURCES: dict[str, Source] = {}
-# (model, find(session, row) -> items of registered sources whose text `row` is part of)
+# (model, find(session, row) -> items of registered sources whose text `row` is part of,
+#  the columns of `row` that text is read from)
 DEPENDENCIES = []
 
 
@@ -42,10 +43,16 @@ def register_source(source):
     return source
 
 
-def register_dependency(model, find):
-    """Changes to a `model` row change the entries of the items `find` returns
-    (e.g. a stored file's extracted text belongs to the documents showing it)."""
-    DEPENDENCIES.append((model, find))
+def register_dependency(model, find, columns):
+    """Changes to `columns` of a `model` row change the entries of the items
+    `find` returns (e.g. a stored file's extracted text belongs to the documents
+    showing it). Other changes (a thumbnail's status, say) leave the index alone."""
+    DEPENDENCIES.append((model, find, columns))
+
+
+def _changed(obj, columns):
+    state = inspect(obj)
+    return any(state.attrs[name].history.has_changes() for name in columns)
 
 
 def source_for(obj):
@@ -93,8 +100,8 @@ def _affected(session, obj, deleted):
     source = source_for(obj)
     if source is not None:
         yield source, obj, deleted
-    for model, find in DEPENDENCIES:
-        if isinstance(obj, model):
+    for model, find, columns in DEPENDENCIES:
+        if isinstance(obj, model) and _changed(obj, columns):
             for item in find(session, obj):
                 yield source_for(item), item, False
 
