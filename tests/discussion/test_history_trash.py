@@ -137,3 +137,18 @@ def test_every_kind_offers_what_the_generic_pages_need(app):
         assert callable(getattr(model, "display_title", None)), model
         rules = list(app.url_map.iter_rules(model.admin_endpoint))
         assert rules and "item_id" in rules[0].arguments, model
+
+
+def test_an_answer_leads_to_its_question_in_its_own_school_only(
+    app, site, visitor, admin_a, admin_b_on_a
+):
+    post, answer_id = answered_post(app, visitor, admin_a, "А мектебинин жообу")
+    response = admin_a.get(f"/admin/discussion/answers/{answer_id}")
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith(f"/admin/discussion/{post.id}")
+    # The session of school B's host is no session on school A's host.
+    response = admin_b_on_a.get(f"/admin/discussion/answers/{answer_id}")
+    assert response.status_code == 302 and "/login" in response.headers["Location"]
+    admin_b = site("school-b")
+    admin_b.login("admin@b.kg")
+    assert admin_b.get(f"/admin/discussion/answers/{answer_id}").status_code == 404
