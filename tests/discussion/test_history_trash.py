@@ -139,7 +139,7 @@ def test_every_kind_offers_what_the_generic_pages_need(app):
         assert rules and "item_id" in rules[0].arguments, model
 
 
-def test_an_answer_leads_to_its_question_in_its_own_school_only(
+def test_an_answer_is_reached_and_trashed_in_its_own_school_only(
     app, site, visitor, admin_a, admin_b_on_a
 ):
     post, answer_id = answered_post(app, visitor, admin_a, "А мектебинин жообу")
@@ -152,3 +152,9 @@ def test_an_answer_leads_to_its_question_in_its_own_school_only(
     admin_b = site("school-b")
     admin_b.login("admin@b.kg")
     assert admin_b.get(f"/admin/discussion/answers/{answer_id}").status_code == 404
+    response = admin_b.submit(
+        f"/admin/discussion/{post.id}/answer/trash", {}, form_page="/admin/discussion"
+    )
+    assert response.status_code == 404
+    with app.app_context():
+        assert db.session.get(Answer, answer_id).deleted_at is None
