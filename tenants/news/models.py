@@ -50,10 +50,6 @@ class NewsPost(Localized, Versioned, Trashable, TenantOwned, db.Model):
     scheduled_by = db.relationship("User", foreign_keys=[scheduled_by_id])
     cover = db.relationship(StoredFile)
 
-    @property
-    def is_important_now(self):
-        return self.important_until is not None and self.important_until > utcnow()
-
 
 def published_posts():
     """A SELECT of the bound school's published posts: pinned first, then newest."""
