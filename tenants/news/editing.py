@@ -133,13 +133,26 @@ class ContentAdmin:
         )
         return db.session.scalar(new) + db.session.scalar(changed)
 
-    def status(self, item):
-        """(badge style, label) of an item's publishing state."""
+    def status(self, item, drafted=None):
+        """(badge style, label) of an item's publishing state. `drafted`: the ids
+        of items with a draft waiting, when the caller has read them already."""
         if not item.is_published:
             return "warn", _("Draft")
-        if pending_draft(item) is not None:
+        if drafted is None:
+            drafted = {item.id} if pending_draft(item) is not None else set()
+        if item.id in drafted:
             return "warn", _("Published, changes waiting")
         return "ok", _("Published")
+
+    def drafted_ids(self):
+        """The ids of the school's items with a draft waiting, in one query."""
+        return set(
+            db.session.scalars(
+                db.select(Revision.item_id).where(
+                    Revision.kind == self.model.version_kind, Revision.status == "draft"
+                )
+            )
+        )
 
     def get(self, item_id):
         return self.model.get_for_school(item_id, g.school)
@@ -150,6 +163,7 @@ class ContentAdmin:
             "news/admin_list.html",
             admin=self,
             items=items,
+            drafted=self.drafted_ids(),
             title=self.titles["list"],
             action_form=FlaskForm(),
         )

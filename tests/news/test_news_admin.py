@@ -73,6 +73,21 @@ def test_editor_change_to_a_published_post_waits_for_an_admin(editor_a, make, si
     assert "Жаңы аталыш" in editor_a.get(f"/admin/news/{item_id}").get_data(as_text=True)
 
 
+def test_the_list_tells_which_published_posts_have_changes_waiting(editor_a, make):
+    changed_id = make(NewsPost, **post_fields("Өзгөргөн"))
+    make(NewsPost, **post_fields("Өзгөрбөгөн"))
+    make(NewsPost, published=False, **post_fields("Долбоор"))
+    editor_a.submit(f"/admin/news/{changed_id}", form(title_ky="Жаңы аталыш"))
+    rows = editor_a.get("/admin/news?lang=ru").get_data(as_text=True).split("<tr")
+    states = {
+        title: next(row for row in rows if f">{title}<" in row)
+        for title in ("Өзгөргөн", "Өзгөрбөгөн", "Долбоор")
+    }
+    assert "Опубликовано, изменения ждут" in states["Өзгөргөн"]
+    assert ">Опубликовано<" in states["Өзгөрбөгөн"]
+    assert ">Черновик<" in states["Долбоор"]
+
+
 def test_admin_moves_a_post_to_the_trash(admin_a, make, site, app):
     item_id = make(NewsPost, **post_fields())
     response = admin_a.submit(f"/admin/news/{item_id}/delete", {}, "/admin/news")
