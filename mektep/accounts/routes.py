@@ -6,8 +6,8 @@ from flask import flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
-from mektep import audit
-from mektep.accounts import bp, setup_links, throttle
+from mektep import audit, throttle
+from mektep.accounts import bp, setup_links
 from mektep.accounts.forms import LoginForm, PasswordChangeForm, SetupForm
 from mektep.accounts.models import User
 from mektep.extensions import db

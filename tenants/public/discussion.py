@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import selectinload
 
-from mektep.accounts import throttle
+from mektep import throttle
 from mektep.extensions import csrf, db
 from tenants.discussion import moderation
 from tenants.discussion.forms import HONEYPOT_FIELD, PostForm
