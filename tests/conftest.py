@@ -7,7 +7,9 @@ import os
 import re
 import subprocess
 import sys
+from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from flask_migrate import upgrade
@@ -114,6 +116,7 @@ class Site:
         self.app = app
         self.host = host
         self.client = app.test_client()
+        self.carried_token = None
 
     def url(self, path):
         return f"http://{self.host}{path}"
@@ -125,6 +128,8 @@ class Site:
         return self.client.post(path, base_url=f"http://{self.host}", **kwargs)
 
     def csrf_token(self, path):
+        if self.carried_token:
+            return self.carried_token
         page = self.get(path).get_data(as_text=True)
         match = CSRF_PATTERN.search(page)
         assert match, f"no CSRF token on {path}"
@@ -140,6 +145,16 @@ class Site:
         response = self.submit("/login", {"email": email, "password": password})
         assert response.status_code == 302, response.get_data(as_text=True)[:2000]
         return response
+
+    def carry_session_to(self, host, token_page="/admin/"):
+        """Replay this host's session cookie on `host`, as anyone can by hand (the
+        cookie is host-only, so a browser never does), keeping a form token of that
+        session: requests on `host` then reach its role checks as this user."""
+        self.carried_token = self.csrf_token(token_page)
+        cookie = self.client.get_cookie("session", domain=self.host)
+        self.host = host
+        self.client.set_cookie("session", cookie.value, domain=host)
+        return self
 
 
 @pytest.fixture
@@ -196,11 +211,11 @@ def admin_a(site, schools):
 
 @pytest.fixture
 def admin_b_on_a(site, schools):
-    """School B's admin, signed in on B, then visiting school A's host."""
+    """School B's admin, signed in on B, with that session carried to school A's
+    host: every request there reaches A's role check as B's admin."""
     client = site("school-b")
     client.login("admin@b.kg")
-    client.host = f"school-a.{client.app.config['BASE_DOMAIN']}"
-    return client
+    return client.carry_session_to(f"school-a.{client.app.config['BASE_DOMAIN']}")
 
 
 @pytest.fixture
@@ -212,3 +227,55 @@ def editor_a(site, schools):
 
 def fixture_path(name):
     return Path(__file__).parent / "files" / name
+
+
+# What a refused request may still write: the audit log's record of the refusal.
+REFUSAL_MAY_WRITE = {"audit_entry"}
+
+
+def database_rows(app):
+    """Every row of every table but the audit log, in primary key order."""
+    with app.app_context():
+        rows = {}
+        for table in db.metadata.sorted_tables:
+            if table.name not in REFUSAL_MAY_WRITE:
+                order = table.primary_key.columns or table.columns
+                rows[table.name] = db.session.execute(table.select().order_by(*order)).all()
+        db.session.remove()
+    return rows
+
+
+@contextmanager
+def nothing_changes(app):
+    """Asserts that the requests of the block leave every table (the audit log
+    aside) exactly as it was: what a refusal must do besides its status."""
+    before = database_rows(app)
+    yield
+    after = database_rows(app)
+    changed = sorted(name for name in before if before[name] != after[name])
+    assert not changed, f"tables changed by a refused request: {changed}"
+
+
+def assert_redirect(response, path, host=None, status=302, **query):
+    """`response` is exactly a `status` redirect to `path`, on `host` (default:
+    the host that was asked), with the given query values."""
+    assert response.status_code == status, (
+        response.status_code,
+        response.get_data(as_text=True)[:1000],
+    )
+    location = urlsplit(response.headers["Location"])
+    assert location.path == path, response.headers["Location"]
+    assert location.netloc in ({host} if host else {"", response.request.host}), location
+    values = parse_qs(location.query)
+    for name, value in query.items():
+        assert values.get(name) == [value], (name, response.headers["Location"])
+    return location
+
+
+def assert_sent_to_sign_in(response):
+    """`response` sends an anonymous visitor to this host's sign-in page, which
+    brings them back to the page they asked for."""
+    asked = response.request.path
+    if response.request.query_string:
+        asked += "?" + response.request.query_string.decode()
+    return assert_redirect(response, "/login", next=asked)

@@ -11,6 +11,6 @@ from mektep.migration_rules import include_object
 def test_migrations_match_the_models(app):
     with app.app_context(), db.engine.connect() as connection:
         context = MigrationContext.configure(
-            connection, opts={"include_object": include_object, "compare_type": False}
+            connection, opts={"include_object": include_object, "compare_type": True}
         )
         assert compare_metadata(context, db.metadata) == []

@@ -5,6 +5,7 @@ from flask_babel import force_locale
 
 from mektep.extensions import db
 from tenants.models import Domain, School, slug_problem
+from tests.conftest import assert_sent_to_sign_in
 
 
 def test_each_school_host_shows_its_own_school(site, schools):
@@ -66,25 +67,40 @@ def test_suspended_school_shows_notice_but_staff_can_sign_in(app, site, schools)
     response = visitor.get("/")
     assert response.status_code == 503
     assert "убактылуу жеткиликсиз" in response.get_data(as_text=True)
-    assert visitor.get("/admin/").status_code == 302
+    assert_sent_to_sign_in(visitor.get("/admin/"))
     visitor.login("admin@a.kg")
     assert visitor.get("/admin/").status_code == 200
     assert visitor.get("/").status_code == 503
 
 
 def test_archived_school_is_gone_even_for_its_admins(app, site, schools):
+    admin = site("school-a")
+    admin.login("admin@a.kg")
+    assert admin.get("/admin/").status_code == 200
     with app.app_context():
         db.session.get(School, schools["a"]).status = "archived"
         db.session.commit()
+    assert admin.get("/admin/").status_code == 410
+    assert admin.get("/admin/settings").status_code == 410
     client = site("school-a")
     assert client.get("/").status_code == 410
     assert client.get("/login").status_code == 410
+    assert site("school-b").get("/").status_code == 200
 
 
 def test_each_face_answers_only_on_its_own_host(site, schools):
     assert site("school-a").get("/district/").status_code == 404
     assert site().get("/admin/").status_code == 404
     assert site().get("/admin/settings").status_code == 404
+    # Signed in as the district admin, who may use both faces, each on its own host.
+    on_school = site("school-a")
+    on_school.login("district@mektep.kg")
+    assert on_school.get("/admin/settings").status_code == 200
+    assert on_school.get("/district/").status_code == 404
+    apex = site()
+    apex.login("district@mektep.kg")
+    assert apex.get("/district/").status_code == 200
+    assert apex.get("/admin/settings").status_code == 404
 
 
 def test_apex_admin_is_404_for_a_signed_in_district_admin(site, schools):
