@@ -8,6 +8,7 @@ from tenants.admin.history import versioned_models
 from tenants.discussion.models import Answer
 from tenants.trash import trashable_models
 from tenants.versioning import Revision
+from tests.conftest import assert_redirect, nothing_changes
 
 from .conftest import posts, visitor_post
 
@@ -54,11 +55,15 @@ def test_editor_reads_history_but_cannot_restore(app, visitor, admin_a, editor_a
     with app.app_context():
         oldest = db.session.scalar(db.select(db.func.min(Revision.id)))
     assert editor_a.get(f"/admin/history/answer/{answer_id}").status_code == 200
-    response = editor_a.submit(
-        f"/admin/history/answer/{answer_id}/{oldest}/restore", {}, form_page="/admin/"
-    )
+    restore = f"/admin/history/answer/{answer_id}/{oldest}/restore"
+    with nothing_changes(app):
+        response = editor_a.submit(restore, {}, form_page="/admin/")
     assert response.status_code == 403
     assert "Экинчи" in visitor.get("/discussion").get_data(as_text=True)
+    assert_redirect(
+        admin_a.submit(restore, {}, form_page="/admin/"), f"/admin/history/answer/{answer_id}"
+    )
+    assert "Биринчи" in visitor.get("/discussion").get_data(as_text=True)
 
 
 def test_trash_and_restore_an_answer(app, visitor, admin_a):
@@ -108,24 +113,36 @@ def test_history_and_trash_of_another_school_are_out_of_reach(app, site, visitor
         revision_id = db.session.scalar(db.select(Revision.id))
     admin_b = site("school-b")
     admin_b.login("admin@b.kg")
-    assert admin_b.get(f"/admin/history/answer/{answer_id}").status_code == 404
-    assert admin_b.get(f"/admin/history/answer/{answer_id}/{revision_id}").status_code == 404
+    with nothing_changes(app):
+        assert admin_b.get(f"/admin/history/answer/{answer_id}").status_code == 404
+        assert admin_b.get(f"/admin/history/answer/{answer_id}/{revision_id}").status_code == 404
+        response = admin_b.submit(
+            f"/admin/history/answer/{answer_id}/{revision_id}/restore", {}, form_page="/admin/"
+        )
+        assert response.status_code == 404
     admin_a.submit(
         f"/admin/discussion/{post.id}/answer/trash", {}, form_page=f"/admin/discussion/{post.id}"
     )
-    assert "А мектебинин" not in admin_b.get("/admin/trash").get_data(as_text=True)
-    for action in ("restore", "purge"):
-        response = admin_b.submit(
-            f"/admin/trash/discussion_answer/{answer_id}/{action}", {}, form_page="/admin/trash"
-        )
-        assert response.status_code == 404
-    assert admin_b.get("/admin/history/nonsense/1").status_code == 404
-    assert admin_b.get("/admin/trash/nonsense/1/purge").status_code == 404
+    with nothing_changes(app):
+        assert "А мектебинин" not in admin_b.get("/admin/trash").get_data(as_text=True)
+        for action in ("restore", "purge"):
+            response = admin_b.submit(
+                f"/admin/trash/discussion_answer/{answer_id}/{action}",
+                {},
+                form_page="/admin/trash",
+            )
+            assert response.status_code == 404
+        assert admin_b.get("/admin/history/nonsense/1").status_code == 404
+        assert admin_b.get("/admin/trash/nonsense/1/purge").status_code == 404
     with app.app_context():
         assert (
             db.session.scalar(db.select(Answer.deleted_at).execution_options(include_trashed=True))
             is not None
         )
+    restore = f"/admin/trash/discussion_answer/{answer_id}/restore"
+    assert_redirect(admin_a.submit(restore, {}, form_page="/admin/trash"), "/admin/trash")
+    with app.app_context():
+        assert db.session.get(Answer, answer_id).deleted_at is None
 
 
 def test_every_kind_offers_what_the_generic_pages_need(app):
@@ -146,15 +163,20 @@ def test_an_answer_is_reached_and_trashed_in_its_own_school_only(
     response = admin_a.get(f"/admin/discussion/answers/{answer_id}")
     assert response.status_code == 302
     assert response.headers["Location"].endswith(f"/admin/discussion/{post.id}")
-    # The session of school B's host is no session on school A's host.
-    response = admin_b_on_a.get(f"/admin/discussion/answers/{answer_id}")
-    assert response.status_code == 302 and "/login" in response.headers["Location"]
+    trash = f"/admin/discussion/{post.id}/answer/trash"
     admin_b = site("school-b")
     admin_b.login("admin@b.kg")
-    assert admin_b.get(f"/admin/discussion/answers/{answer_id}").status_code == 404
-    response = admin_b.submit(
-        f"/admin/discussion/{post.id}/answer/trash", {}, form_page="/admin/discussion"
-    )
-    assert response.status_code == 404
+    with nothing_changes(app):
+        # B's session carried to A's host: no role at school A.
+        assert admin_b_on_a.get(f"/admin/discussion/answers/{answer_id}").status_code == 403
+        assert admin_b_on_a.submit(trash, {}).status_code == 403
+        # On B's own host, A's answer is not there.
+        assert admin_b.get(f"/admin/discussion/answers/{answer_id}").status_code == 404
+        response = admin_b.submit(trash, {}, form_page="/admin/discussion")
+        assert response.status_code == 404
     with app.app_context():
         assert db.session.get(Answer, answer_id).deleted_at is None
+    assert_redirect(admin_a.submit(trash, {}, form_page="/admin/"), f"/admin/discussion/{post.id}")
+    with app.app_context():
+        trashed = db.select(Answer.deleted_at).execution_options(include_trashed=True)
+        assert db.session.scalar(trashed) is not None

@@ -3,6 +3,7 @@ public sees only what was approved; and nobody else can moderate."""
 
 from mektep.audit import AuditEntry
 from mektep.extensions import db
+from tests.conftest import assert_redirect, nothing_changes
 
 from .conftest import posts, visitor_post
 
@@ -15,11 +16,12 @@ def set_stop_words(site, ky="", ru=""):
     return district
 
 
-def test_district_edits_the_stop_word_list(site, schools):
+def test_district_edits_the_stop_word_list(app, site, schools):
     district = set_stop_words(site, ky="Зордук\nзордук\n  \nкорком", ru="насилие")
     page = district.get("/district/stop-words").get_data(as_text=True)
     assert "зордук\nкорком</textarea>" in page and "насилие</textarea>" in page
-    too_long = district.submit("/district/stop-words", {"words_ky": "ж" * 101, "words_ru": ""})
+    with nothing_changes(app):
+        too_long = district.submit("/district/stop-words", {"words_ky": "ж" * 101, "words_ru": ""})
     assert too_long.status_code == 400
     assert site("school-a").get("/district/stop-words").status_code == 404
 
@@ -74,7 +76,8 @@ def test_answer_in_one_language_falls_back_marked(app, visitor, admin_a):
 def test_empty_answer_is_refused(app, visitor, admin_a):
     visitor_post(visitor, "Суроо")
     [post] = posts(app)
-    response = admin_a.submit(f"/admin/discussion/{post.id}", {"body_ky": " ", "body_ru": ""})
+    with nothing_changes(app):
+        response = admin_a.submit(f"/admin/discussion/{post.id}", {"body_ky": " ", "body_ru": ""})
     assert response.status_code == 400
     assert posts(app)[0].status == "pending"
 
@@ -86,11 +89,13 @@ def test_changing_the_list_flags_waiting_posts_again(app, site, visitor):
     assert posts(app)[0].flags == ["уруш"]
 
 
-def test_editor_cannot_moderate(app, visitor, editor_a):
+def test_editor_cannot_moderate(app, visitor, editor_a, admin_a):
     visitor_post(visitor, "Суроо")
     [post] = posts(app)
-    assert editor_a.get("/admin/discussion").status_code == 403
-    response = editor_a.submit(f"/admin/discussion/{post.id}/approve", {}, form_page="/admin/")
+    approve = f"/admin/discussion/{post.id}/approve"
+    with nothing_changes(app):
+        assert editor_a.get("/admin/discussion").status_code == 403
+        response = editor_a.submit(approve, {}, form_page="/admin/")
     assert response.status_code == 403
     assert posts(app)[0].status == "pending"
     with app.app_context():
@@ -98,21 +103,30 @@ def test_editor_cannot_moderate(app, visitor, editor_a):
             db.select(AuditEntry.detail).where(AuditEntry.action == "admin.denied")
         ).all()
     assert "discussion" in denied and "discussion_decide" in denied
+    assert_redirect(admin_a.submit(approve, {}, form_page="/admin/"), "/admin/discussion")
+    assert posts(app)[0].status == "approved"
 
 
-def test_another_schools_posts_are_out_of_reach(app, site, visitor):
+def test_another_schools_posts_are_out_of_reach(app, site, visitor, admin_a, admin_b_on_a):
     visitor_post(visitor, "А мектебинин суроосу")
     [post] = posts(app)
     admin_b = site("school-b")
     admin_b.login("admin@b.kg")
-    assert admin_b.get(f"/admin/discussion/{post.id}").status_code == 404
-    response = admin_b.submit(f"/admin/discussion/{post.id}/approve", {}, form_page="/admin/")
-    assert response.status_code == 404
-    response = admin_b.submit(
-        f"/admin/discussion/{post.id}",
-        {"body_ky": "Башка мектептен", "body_ru": ""},
-        form_page="/admin/",
-    )
-    assert response.status_code == 404
+    answer = {"body_ky": "Башка мектептен", "body_ru": ""}
+    with nothing_changes(app):
+        assert admin_b.get(f"/admin/discussion/{post.id}").status_code == 404
+        response = admin_b.submit(f"/admin/discussion/{post.id}/approve", {}, form_page="/admin/")
+        assert response.status_code == 404
+        response = admin_b.submit(f"/admin/discussion/{post.id}", answer, form_page="/admin/")
+        assert response.status_code == 404
+        # B's session carried to A's host: no role at school A.
+        assert admin_b_on_a.get(f"/admin/discussion/{post.id}").status_code == 403
+        response = admin_b_on_a.submit(f"/admin/discussion/{post.id}/approve", {})
+        assert response.status_code == 403
+        assert admin_b_on_a.submit(f"/admin/discussion/{post.id}", answer).status_code == 403
     assert posts(app)[0].status == "pending"
     assert "А мектебинин" not in site("school-b").get("/discussion").get_data(as_text=True)
+    assert_redirect(
+        admin_a.submit(f"/admin/discussion/{post.id}", answer), f"/admin/discussion/{post.id}"
+    )
+    assert posts(app)[0].status == "approved"

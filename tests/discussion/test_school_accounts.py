@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 from mektep.accounts.models import Membership, User
 from mektep.audit import AuditEntry
 from mektep.extensions import db
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, nothing_changes
 
 
 def membership_id(app, email, school_id):
@@ -118,22 +118,32 @@ def test_last_admin_cannot_be_demoted_or_deactivated(app, schools, admin_a):
         (f"/admin/accounts/{own}/role", {"role": "editor"}),
         (f"/admin/accounts/{own}/deactivate", {}),
     ):
-        response = admin_a.submit(path, data, form_page="/admin/accounts")
+        with nothing_changes(app):
+            response = admin_a.submit(path, data, form_page="/admin/accounts")
         assert response.status_code == 409
         assert "жалгыз активдүү администратору" in response.get_data(as_text=True)
         assert membership(app, "admin@a.kg", schools["a"]) == ("admin", True)
 
 
-def test_accounts_of_another_school_are_out_of_reach(app, site, schools, admin_a):
+def test_accounts_of_another_school_are_out_of_reach(app, site, schools, admin_a, admin_b_on_a):
     b_editor = membership_id(app, "editor@b.kg", schools["b"])
-    for path, data in (
-        (f"/admin/accounts/{b_editor}/role", {"role": "admin"}),
-        (f"/admin/accounts/{b_editor}/deactivate", {}),
-        (f"/admin/accounts/{b_editor}/setup-link", {}),
-    ):
-        assert admin_a.submit(path, data, form_page="/admin/accounts").status_code == 404
+    a_editor = membership_id(app, "editor@a.kg", schools["a"])
+    actions = (("role", {"role": "admin"}), ("deactivate", {}), ("setup-link", {}))
+    with nothing_changes(app):
+        for action, data in actions:
+            path = f"/admin/accounts/{b_editor}/{action}"
+            assert admin_a.submit(path, data, form_page="/admin/accounts").status_code == 404
+            # B's session carried to A's host: no role at school A.
+            path = f"/admin/accounts/{a_editor}/{action}"
+            assert admin_b_on_a.submit(path, data).status_code == 403
+        assert admin_b_on_a.get("/admin/accounts").status_code == 403
     assert membership(app, "editor@b.kg", schools["b"]) == ("editor", True)
     assert "editor@b.kg" not in admin_a.get("/admin/accounts").get_data(as_text=True)
+    owner = site("school-b")
+    owner.login("admin@b.kg")
+    path = f"/admin/accounts/{b_editor}/role"
+    assert owner.submit(path, {"role": "admin"}, form_page="/admin/accounts").status_code == 302
+    assert membership(app, "editor@b.kg", schools["b"]) == ("admin", True)
 
 
 def test_school_audit_log_shows_only_this_school(app, site, schools, admin_a):

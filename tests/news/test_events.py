@@ -6,6 +6,7 @@ from icalendar import Calendar
 
 from tenants.events.models import Event
 from tenants.models import utcnow
+from tests.conftest import nothing_changes
 
 from .conftest import event_fields, row
 
@@ -31,15 +32,17 @@ def test_times_typed_in_bishkek_are_stored_in_utc(admin_a, app, site):
 
 
 def test_an_event_cannot_end_before_it_starts(admin_a, app):
-    response = admin_a.submit("/admin/events/new", event_form(ends_at="2031-03-05T16:00"))
+    with nothing_changes(app):
+        response = admin_a.submit("/admin/events/new", event_form(ends_at="2031-03-05T16:00"))
     assert response.status_code == 400
     page = response.get_data(as_text=True)
     assert 'value="2031-03-05T16:00"' in page and "Ата-энелер жыйыны" in page
 
 
-def test_a_start_time_is_required_and_must_be_a_time(admin_a):
-    assert admin_a.submit("/admin/events/new", event_form(starts_at="")).status_code == 400
-    response = admin_a.submit("/admin/events/new?lang=ru", event_form(starts_at="эртең"))
+def test_a_start_time_is_required_and_must_be_a_time(admin_a, app):
+    with nothing_changes(app):
+        assert admin_a.submit("/admin/events/new", event_form(starts_at="")).status_code == 400
+        response = admin_a.submit("/admin/events/new?lang=ru", event_form(starts_at="эртең"))
     assert response.status_code == 400
     assert "Укажите дату и время, например 2026-12-25 10:00." in response.get_data(as_text=True)
 
@@ -85,7 +88,18 @@ def test_icalendar_feed_parses_and_holds_utc_times(make, site):
     assert str(event["URL"]).endswith(f"/events/{item_id}")
 
 
-def test_another_schools_event_is_not_found(make, site, admin_a):
-    item_id = make(Event, "school-b", **event_fields())
+def test_another_schools_event_is_not_found(make, site, admin_a, app):
+    item_id = make(Event, "school-b", published=False, **event_fields("Б мектебинин иш-чарасы"))
+    with nothing_changes(app):
+        assert admin_a.get(f"/admin/events/{item_id}").status_code == 404
+        for action in ("publish", "delete"):
+            response = admin_a.submit(f"/admin/events/{item_id}/{action}", {}, "/admin/events")
+            assert response.status_code == 404, action
+    owner = site("school-b")
+    owner.login("admin@b.kg")
+    assert owner.get(f"/admin/events/{item_id}").status_code == 200
+    assert owner.submit(f"/admin/events/{item_id}/publish", {}, "/admin/events").status_code == 302
+    assert row(app, Event, item_id).published_at is not None
     assert site("school-a").get(f"/events/{item_id}").status_code == 404
-    assert admin_a.get(f"/admin/events/{item_id}").status_code == 404
+    shown = site("school-b").get(f"/events/{item_id}")
+    assert shown.status_code == 200 and "Б мектебинин иш-чарасы" in shown.get_data(as_text=True)
