@@ -5,6 +5,7 @@ import pytest
 from mektep.accounts.models import User
 from mektep.extensions import db
 from tenants.models import School
+from tests.conftest import nothing_changes
 
 
 @pytest.fixture
@@ -32,8 +33,9 @@ def test_create_district_admin(app, cli):
         (["district", "create-admin", "a@b.kg", "--password", "short"], "at least 10"),
     ],
 )
-def test_create_district_admin_bad_input(cli, args, message):
-    result = cli.invoke(args=args)
+def test_create_district_admin_bad_input(app, cli, args, message):
+    with nothing_changes(app):
+        result = cli.invoke(args=args)
     assert result.exit_code != 0
     assert message in result.output
 
@@ -105,7 +107,8 @@ def test_create_school_bad_email(cli, schools):
 
 def test_suspend_and_resume(app, cli, schools):
     assert cli.invoke(args=["schools", "suspend", "school-a"]).exit_code == 0
-    again = cli.invoke(args=["schools", "suspend", "school-a"])
+    with nothing_changes(app):
+        again = cli.invoke(args=["schools", "suspend", "school-a"])
     assert again.exit_code != 0 and "cannot suspend" in again.output
     assert cli.invoke(args=["schools", "resume", "school-a"]).exit_code == 0
     missing = cli.invoke(args=["schools", "suspend", "nosuch"])

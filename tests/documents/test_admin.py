@@ -14,7 +14,7 @@ from config import BASE_DIR
 from mektep.extensions import db
 from tenants.documents.models import Document
 from tenants.versioning import pending_draft
-from tests.conftest import worker_env
+from tests.conftest import assert_redirect, nothing_changes, worker_env
 from tests.documents.conftest import (
     UPLOAD_PAGE,
     file_bytes,
@@ -51,8 +51,9 @@ def test_many_files_at_once_keep_the_good_ones(admin_a, ctx):
     assert len(stored_files()) == 2
 
 
-def test_no_file_chosen(admin_a, ctx):
-    response = upload(admin_a, [], expect=400)
+def test_no_file_chosen(app, admin_a, ctx):
+    with nothing_changes(app):
+        response = upload(admin_a, [], expect=400)
     assert "Choose one or more files" in response.get_data(as_text=True)
 
 
@@ -76,8 +77,9 @@ def test_upload_with_titles_date_and_schema_field(admin_a, ctx):
     assert document.field_key == "document.ustavDocLink" and document.is_published
 
 
-def test_unknown_schema_field_is_refused(admin_a, ctx):
-    upload(admin_a, [(file_bytes("sample.pdf"), "a.pdf")], field_key="nope", expect=400)
+def test_unknown_schema_field_is_refused(app, admin_a, ctx):
+    with nothing_changes(app):
+        upload(admin_a, [(file_bytes("sample.pdf"), "a.pdf")], field_key="nope", expect=400)
     assert stored_files() == []
 
 
@@ -140,13 +142,20 @@ def test_editor_edit_is_a_draft_until_an_admin_publishes(site, admin_a, app):
     assert "Жаңы" in site("school-a").get("/documents").get_data(as_text=True)
 
 
-def test_edit_requires_both_titles(admin_a, ctx):
+def test_edit_requires_both_titles(app, admin_a, ctx):
     upload(admin_a, [(file_bytes("sample.pdf"), "a.pdf")], expect=302)
     document = only_document()
-    response = admin_a.submit(
-        f"/admin/documents/{document.id}?lang=en",
-        {"kind": "charter", "title_ky": "Бар", "title_ru": "", "issued_on": "", "field_key": ""},
-    )
+    with nothing_changes(app):
+        response = admin_a.submit(
+            f"/admin/documents/{document.id}?lang=en",
+            {
+                "kind": "charter",
+                "title_ky": "Бар",
+                "title_ru": "",
+                "issued_on": "",
+                "field_key": "",
+            },
+        )
     assert response.status_code == 400
     page = response.get_data(as_text=True)
     assert "Enter the title in Russian." in page and 'value="Бар"' in page
@@ -156,12 +165,15 @@ def test_editor_cannot_trash_a_published_document(app, editor_a, admin_a):
     upload(admin_a, [(file_bytes("sample.pdf"), "a.pdf")], expect=302)
     with app.app_context():
         document_id = only_document().id
-    response = editor_a.submit(
-        f"/admin/documents/{document_id}/delete", {}, form_page="/admin/documents"
-    )
+    delete = f"/admin/documents/{document_id}/delete"
+    with nothing_changes(app):
+        response = editor_a.submit(delete, {}, form_page="/admin/documents")
     assert response.status_code == 403
     with app.app_context():
         assert only_document().deleted_at is None
+    assert_redirect(admin_a.submit(delete, {}, form_page="/admin/documents"), "/admin/documents")
+    with app.app_context():
+        assert db.session.scalars(db.select(Document)).all() == []
 
 
 def test_admin_moves_a_document_to_the_trash(admin_a, ctx):
@@ -181,7 +193,8 @@ def test_admin_moves_a_document_to_the_trash(admin_a, ctx):
 
 def test_oversize_upload_gets_a_page(app, admin_a):
     limit = app.config["MAX_CONTENT_LENGTH"]
-    response = upload(admin_a, [(b"%PDF-1.4\n" + b"0" * limit, "big.pdf")], expect=413)
+    with nothing_changes(app):
+        response = upload(admin_a, [(b"%PDF-1.4\n" + b"0" * limit, "big.pdf")], expect=413)
     page = response.get_data(as_text=True)
     assert "Files of up to 25 MB are accepted" in page
 

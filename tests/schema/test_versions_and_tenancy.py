@@ -7,6 +7,7 @@ from mektep.extensions import db
 from mektep.schema import section
 from tenants.content.models import SectionContent, StaffMember
 from tenants.versioning import Revision
+from tests.conftest import assert_redirect, nothing_changes
 from tests.schema.conftest import section_form, staff_form
 
 COMMON = section("common")
@@ -38,16 +39,18 @@ def test_restore_brings_an_old_version_back(admin_a, publish, site):
     )
 
 
-def test_editor_cannot_restore(admin_a, editor_a, publish):
+def test_editor_cannot_restore(app, admin_a, editor_a, publish):
     publish("common", section_form(COMMON))
     history = admin_a.get("/admin/content/common/history").get_data(as_text=True)
     (revision,) = revision_ids(history)
-    response = editor_a.submit(
-        f"/admin/content/common/history/{revision}/restore",
-        {},
-        form_page="/admin/content/common",
-    )
+    restore = f"/admin/content/common/history/{revision}/restore"
+    with nothing_changes(app):
+        response = editor_a.submit(restore, {}, form_page="/admin/content/common")
     assert response.status_code == 403
+    response = admin_a.submit(restore, {}, form_page="/admin/content/common")
+    assert_redirect(response, "/admin/content/common")
+    history = admin_a.get("/admin/content/common/history").get_data(as_text=True)
+    assert len(revision_ids(history)) == 2
 
 
 def test_school_b_never_shows_school_a_values(publish, admin_a, site):
@@ -68,21 +71,46 @@ def test_other_school_ids_are_404_on_own_host(publish, admin_a, site, app):
         item_id = db.session.scalar(db.select(SectionContent.id))
     admin_b = site("school-b")
     admin_b.login("admin@b.kg")
-    assert admin_b.get(f"/admin/staff/{person_id}").status_code == 404
-    assert admin_b.get(f"/admin/content/item/{item_id}").status_code == 404
-    assert admin_b.get(f"/admin/content/common/history/{revision_id}").status_code == 404
-    for action in ("delete", "move/up", "move/down"):
-        response = admin_b.submit(
-            f"/admin/staff/{person_id}/{action}", {}, form_page="/admin/staff/"
-        )
-        assert response.status_code == 404, action
     restore = f"/admin/content/common/history/{revision_id}/restore"
-    assert admin_b.submit(restore, {}, form_page="/admin/staff/").status_code == 404
+    person = {**staff_form("head", tag="-b"), "publish": "1"}
+    with nothing_changes(app):
+        assert admin_b.get(f"/admin/staff/{person_id}").status_code == 404
+        assert admin_b.get(f"/admin/content/item/{item_id}").status_code == 404
+        assert admin_b.get(f"/admin/content/common/history/{revision_id}").status_code == 404
+        for action in ("delete", "move/up", "move/down"):
+            response = admin_b.submit(
+                f"/admin/staff/{person_id}/{action}", {}, form_page="/admin/staff/"
+            )
+            assert response.status_code == 404, action
+        assert admin_b.submit(restore, {}, form_page="/admin/staff/").status_code == 404
+        response = admin_b.submit(f"/admin/staff/{person_id}", person, form_page="/admin/staff/")
+        assert response.status_code == 404
+    # The same ids on their own school's host.
+    assert admin_a.get(f"/admin/staff/{person_id}").status_code == 200
+    assert_redirect(admin_a.get(f"/admin/content/item/{item_id}"), "/admin/content/common")
+    assert admin_a.get(f"/admin/content/common/history/{revision_id}").status_code == 200
+    response = admin_a.submit(restore, {}, form_page="/admin/staff/")
+    assert_redirect(response, "/admin/content/common")
+    response = admin_a.submit(f"/admin/staff/{person_id}/delete", {}, form_page="/admin/staff/")
+    assert_redirect(response, "/admin/staff/")
 
 
-def test_other_schools_admin_is_kept_out(admin_b_on_a, publish):
-    for path in ("/admin/content/", "/admin/content/common", "/admin/staff/"):
-        assert admin_b_on_a.get(path).status_code in (302, 403)
+def test_other_schools_admin_is_kept_out(app, admin_b_on_a, admin_a, publish):
+    publish("common", section_form(COMMON, tag="-a"))
+    paths = ("/admin/content/", "/admin/content/common", "/admin/staff/")
+    writes = (
+        ("/admin/content/common", {**section_form(COMMON, tag="-b"), "publish": "1"}),
+        ("/admin/staff/new", {**staff_form("head", tag="-b"), "publish": "1"}),
+    )
+    with nothing_changes(app):
+        for path in paths:
+            assert admin_b_on_a.get(path).status_code == 403, path
+        for path, data in writes:
+            assert admin_b_on_a.submit(path, data).status_code == 403, path
+    for path in paths:
+        assert admin_a.get(path).status_code == 200, path
+    for path, data in writes:
+        assert admin_a.submit(path, data).status_code == 302, path
 
 
 def test_staff_order_and_trash(admin_a, site):
@@ -109,10 +137,13 @@ def test_editor_drafts_staff_and_an_admin_publishes(editor_a, admin_a, site):
     assert response.status_code == 302
     person_path = response.headers["Location"].replace("http://school-a.mektep.test", "")
     assert "surname-e" not in site("school-a").get("/sveden/employees/").get_data(as_text=True)
-    forbidden = editor_a.submit(person_path, {**staff_form("teacher", tag="-e"), "publish": "1"})
-    assert forbidden.status_code == 403
-    moved = editor_a.submit(f"{person_path}/move/up", {}, form_page="/admin/staff/")
-    assert moved.status_code == 403
+    with nothing_changes(editor_a.app):
+        forbidden = editor_a.submit(
+            person_path, {**staff_form("teacher", tag="-e"), "publish": "1"}
+        )
+        assert forbidden.status_code == 403
+        moved = editor_a.submit(f"{person_path}/move/up", {}, form_page="/admin/staff/")
+        assert moved.status_code == 403
     assert (
         admin_a.submit(person_path, {**staff_form("teacher", tag="-e"), "publish": "1"}).status_code
         == 302
