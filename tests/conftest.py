@@ -92,9 +92,10 @@ def worker_env(app):
 def run_worker(app):
     """Run a real RQ worker process in burst mode until the queue is empty."""
 
-    def run(timeout=120):
+    def run(timeout=120, **environment):
+        """`environment` overrides variables of the worker's environment (e.g. PATH)."""
         with app.app_context():
-            env = worker_env(app)
+            env = worker_env(app) | environment
         result = subprocess.run(
             [sys.executable, str(BASE_DIR / "worker.py"), "--burst"],
             env=env,

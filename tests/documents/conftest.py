@@ -2,6 +2,7 @@
 making the bad files of the issue that are easier to build than to keep."""
 
 import io
+import os
 import shutil
 import struct
 import zipfile
@@ -16,6 +17,17 @@ from tests.conftest import fixture_path
 
 # In English, so that the tests read the messages they expect whatever the catalogs say.
 UPLOAD_PAGE = "/admin/documents/upload?lang=en"
+
+
+def require_soffice():
+    """Skip a test that needs LibreOffice where it is missing, or fail it when
+    MEKTEP_REQUIRE_SOFFICE is set (CI sets it, so previews are never skipped there)."""
+    if shutil.which("soffice") is None:
+        if os.environ.get("MEKTEP_REQUIRE_SOFFICE"):
+            pytest.fail(
+                "LibreOffice is required (MEKTEP_REQUIRE_SOFFICE) but soffice is not on PATH"
+            )
+        pytest.skip("LibreOffice is not installed (apt-get install libreoffice-core-nogui ...)")
 
 
 def file_bytes(name):

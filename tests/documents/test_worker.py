@@ -3,7 +3,6 @@ every accepted type turns ready with both sizes, jobs are idempotent, a stuck or
 lost job is caught up by the sweep, and an unreachable Redis loses nothing."""
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -28,7 +27,16 @@ from tenants.documents.jobs import (
 from tenants.documents.models import StoredFile
 from tenants.models import utcnow
 from tests.conftest import worker_env
-from tests.documents.conftest import file_bytes, only_document, upload
+from tests.documents.conftest import file_bytes, only_document, require_soffice, upload
+
+OFFICE_FILES = [
+    "sample.docx",
+    "sample.doc",
+    "sample.xlsx",
+    "sample.xls",
+    "sample.odt",
+    "sample.ods",
+]
 
 
 def assert_all_thumbnails(stored):
@@ -87,23 +95,41 @@ def test_phone_photo_is_turned_upright(admin_a, ctx, run_worker):
         assert red > 200 and blue < 100
 
 
-@pytest.mark.parametrize(
-    "name", ["sample.docx", "sample.doc", "sample.xlsx", "sample.xls", "sample.odt", "sample.ods"]
-)
-def test_office_files_get_a_preview_or_an_icon(admin_a, ctx, run_worker, name):
+@pytest.mark.parametrize("name", OFFICE_FILES)
+def test_office_files_get_a_preview_through_libreoffice(admin_a, ctx, run_worker, name):
+    require_soffice()
     upload(admin_a, [(file_bytes(name), name)], expect=302)
     run_worker(timeout=300)
     db.session.expire_all()
     stored = only_document().file
     assert stored.status == "ready", stored.failure
-    if shutil.which("soffice"):
-        assert stored.has_preview and stored.page_count >= 1
-        assert_all_thumbnails(stored)
-    else:
-        assert not stored.has_preview
-        assert f"file-icon-{stored.file_type}" in admin_a.get("/admin/documents").get_data(
-            as_text=True
-        )
+    assert stored.has_preview and stored.page_count >= 1
+    assert_all_thumbnails(stored)
+
+
+def test_office_files_get_a_type_icon_without_libreoffice(app, admin_a, site, run_worker, tmp_path):
+    """A real worker on a PATH without soffice: the office files turn ready with
+    no picture, and every page shows their type icon instead."""
+    upload(admin_a, [(file_bytes(name), name) for name in OFFICE_FILES], expect=302)
+    run_worker(PATH=str(tmp_path))
+    with app.app_context():
+        storage = get_storage()
+        files = db.session.scalars(db.select(StoredFile)).all()
+        assert sorted(stored.original_name for stored in files) == sorted(OFFICE_FILES)
+        for stored in files:
+            assert (stored.status, stored.failure) == ("ready", None), stored.original_name
+            assert not stored.has_preview and stored.page_count is None
+            for size in SIZES:
+                for fmt in FORMATS:
+                    assert not storage.exists(stored.thumbnail_key(size, fmt))
+        types = {stored.id: stored.file_type for stored in files}
+    admin_page = admin_a.get("/admin/documents").get_data(as_text=True)
+    public = site("school-a")
+    public_page = public.get("/documents").get_data(as_text=True)
+    for file_id, file_type in types.items():
+        assert f"file-icon-{file_type}" in admin_page and f"file-icon-{file_type}" in public_page
+        assert public.get(f"/files/{file_id}/thumbnail-small.webp").status_code == 404
+        assert public.get(f"/files/{file_id}").status_code == 200
 
 
 def test_job_is_idempotent(admin_a, ctx, run_worker):
@@ -247,10 +273,10 @@ def test_file_that_keeps_killing_its_worker_fails_with_timeout(admin_a, ctx):
     assert get_queue().count == 0
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="needs a job slow enough to kill")
 def test_worker_killed_for_real_mid_job_loses_nothing(app, admin_a, run_worker):
     """A LibreOffice conversion takes a second or more: long enough to SIGKILL the
     worker, its work horse and the converter while the row says processing."""
+    require_soffice()
     upload(admin_a, [(file_bytes("sample.docx"), "plan.docx")], expect=302)
     with app.app_context():
         env = worker_env(app)
