@@ -168,6 +168,7 @@ def test_an_answer_is_reached_and_trashed_in_its_own_school_only(
     admin_b.login("admin@b.kg")
     with nothing_changes(app):
         # B's session carried to A's host: no role at school A.
+        assert admin_b_on_a.get("/admin/").status_code == 403
         assert admin_b_on_a.get(f"/admin/discussion/answers/{answer_id}").status_code == 403
         assert admin_b_on_a.submit(trash, {}).status_code == 403
         # On B's own host, A's answer is not there.

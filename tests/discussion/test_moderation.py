@@ -120,6 +120,7 @@ def test_another_schools_posts_are_out_of_reach(app, site, visitor, admin_a, adm
         response = admin_b.submit(f"/admin/discussion/{post.id}", answer, form_page="/admin/")
         assert response.status_code == 404
         # B's session carried to A's host: no role at school A.
+        assert admin_b_on_a.get("/admin/").status_code == 403
         assert admin_b_on_a.get(f"/admin/discussion/{post.id}").status_code == 403
         response = admin_b_on_a.submit(f"/admin/discussion/{post.id}/approve", {})
         assert response.status_code == 403

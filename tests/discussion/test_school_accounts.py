@@ -137,6 +137,7 @@ def test_accounts_of_another_school_are_out_of_reach(app, site, schools, admin_a
             path = f"/admin/accounts/{a_editor}/{action}"
             assert admin_b_on_a.submit(path, data).status_code == 403
         assert admin_b_on_a.get("/admin/accounts").status_code == 403
+        assert admin_b_on_a.get("/admin/").status_code == 403
     assert membership(app, "editor@b.kg", schools["b"]) == ("editor", True)
     assert "editor@b.kg" not in admin_a.get("/admin/accounts").get_data(as_text=True)
     owner = site("school-b")
