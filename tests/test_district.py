@@ -40,6 +40,8 @@ def test_console_needs_a_district_admin(app, site, schools):
         assert school_admin.get("/district/").status_code == 403
         assert school_admin.submit("/district/schools/new", NEW_SCHOOL).status_code == 403
         assert school_admin.submit(suspend, {}).status_code == 403
+        words = {"words_ky": "зордук", "words_ru": ""}
+        assert school_admin.submit("/district/stop-words", words).status_code == 403
     district = site()
     district.login("district@mektep.kg")
     assert district.get("/district/").status_code == 200
