@@ -1,5 +1,6 @@
-"""The migrations build exactly the schema the models declare (on SQLite and
-PostgreSQL alike), so a model change without its migration fails here."""
+"""The migrations build exactly the schema the models declare, column types
+included (on SQLite and PostgreSQL alike), so a model change without its
+migration fails here."""
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
