@@ -1,0 +1,62 @@
+"""Helpers of the tests of G3 ("nothing reaches the public before an admin
+publishes it"): a second admin of school A, and what the public sees."""
+
+import re
+
+import pytest
+
+from mektep.accounts.models import Membership, User
+from mektep.extensions import db
+from tenants.models import School
+from tests.conftest import make_user
+from tests.news.conftest import make  # noqa: F401  (a fixture for these tests too)
+
+# Hidden form tokens differ per response; everything else of a public page must not.
+_TOKEN = re.compile(r'name="csrf_token"[^>]*>')
+PUBLIC_PATHS = (
+    "/",
+    "/?lang=ru",
+    "/news/",
+    "/news/feed.atom",
+    "/events/",
+    "/events/calendar.ics",
+    "/p/",
+    "/documents",
+    "/sveden/",
+    "/sveden/common/",
+    "/sveden/managers/",
+    "/sveden/employees/",
+    "/sitemap",
+    "/sitemap.xml",
+    "/api/v1/info",
+)
+
+
+def public_view(visitor, *paths):
+    """{path: (status, body)} as a visitor reads them, forms' tokens left out."""
+    view = {}
+    for path in PUBLIC_PATHS + paths:
+        response = visitor.get(path)
+        view[path] = (response.status_code, _TOKEN.sub("", response.get_data(as_text=True)))
+    return view
+
+
+def changed_paths(before, after):
+    return sorted(path for path in before if before[path] != after[path])
+
+
+def user_id(app, email):
+    with app.app_context():
+        return db.session.scalar(db.select(User.id).where(User.email == email))
+
+
+@pytest.fixture
+def second_admin_a(app, site, schools):
+    """Another admin of school A, signed in on school A's host."""
+    with app.app_context():
+        school = db.session.get(School, schools["a"])
+        db.session.add(Membership(user=make_user("admin2@a.kg"), school=school, role="admin"))
+        db.session.commit()
+    client = site("school-a")
+    client.login("admin2@a.kg")
+    return client
