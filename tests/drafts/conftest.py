@@ -9,7 +9,8 @@ from mektep.accounts.models import Membership, User
 from mektep.extensions import db
 from tenants.models import School
 from tests.conftest import make_user
-from tests.news.conftest import make  # noqa: F401  (a fixture for these tests too)
+from tests.discussion.conftest import visitor  # noqa: F401  (fixtures for these tests too)
+from tests.news.conftest import make  # noqa: F401
 
 # Hidden form tokens differ per response; everything else of a public page must not.
 _TOKEN = re.compile(r'name="csrf_token"[^>]*>')
@@ -32,11 +33,11 @@ PUBLIC_PATHS = (
 )
 
 
-def public_view(visitor, *paths):
+def public_view(client, *paths):
     """{path: (status, body)} as a visitor reads them, forms' tokens left out."""
     view = {}
     for path in PUBLIC_PATHS + paths:
-        response = visitor.get(path)
+        response = client.get(path)
         view[path] = (response.status_code, _TOKEN.sub("", response.get_data(as_text=True)))
     return view
 

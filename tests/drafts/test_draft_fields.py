@@ -59,9 +59,7 @@ def test_an_address_waiting_in_a_draft_is_taken(admin_a, editor_a):
     assert editor_a.submit(f"/admin/pages/{page_id}", page_form(slug="about")).status_code == 302
     response = admin_a.submit("/admin/pages/new?lang=en", page_form(slug="about", title_ky="Б"))
     assert response.status_code == 400
-    assert "Another page (perhaps in the trash) has this address" in response.get_data(
-        as_text=True
-    )
+    assert "Another page (perhaps in the trash) has this address" in response.get_data(as_text=True)
     # Its own draft does not stand in its way.
     mine = page_form(slug="about", title_ky="Дагы")
     assert editor_a.submit(f"/admin/pages/{page_id}", mine).status_code == 302

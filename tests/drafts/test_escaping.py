@@ -10,7 +10,6 @@ from tenants.news.models import NewsPost
 from tenants.pages.models import Page
 from tenants.scoping import bind_school
 from tenants.versioning import Revision, publish
-from tests.discussion.conftest import visitor  # noqa: F401  (a fixture)
 from tests.discussion.test_history_trash import answered_post
 from tests.news.conftest import event_fields, page_fields, post_fields
 from tests.news.test_history_and_trash import item_id_of
@@ -79,8 +78,8 @@ def test_public_rich_text_is_allow_listed_when_shown(app, site, schools):
     published_row(app, Page, **page_fields(body_ky=HOSTILE_RICH))
     values = {"health": {"ky": HOSTILE_RICH}}
     published_row(app, SectionContent, section="catering", values=values)
-    visitor = site("school-a")
+    public = site("school-a")
     for path in (f"/news/{news_id}", f"/events/{event_id}", "/p/history", "/sveden/catering/"):
-        html = visitor.get(path).get_data(as_text=True)
+        html = public.get(path).get_data(as_text=True)
         assert "<p>Текст</p>" in html, path
         assert "alert(" not in html and "onerror" not in html, path
