@@ -8,6 +8,7 @@ import pytest
 from mektep.accounts.models import Membership, User
 from mektep.extensions import db
 from tenants.models import School
+from tenants.versioning import Revision
 from tests.conftest import make_user
 from tests.discussion.conftest import visitor  # noqa: F401  (fixtures for these tests too)
 from tests.news.conftest import make  # noqa: F401
@@ -49,6 +50,20 @@ def changed_paths(before, after):
 def user_id(app, email):
     with app.app_context():
         return db.session.scalar(db.select(User.id).where(User.email == email))
+
+
+def published_versions(app, kind, item_id, field):
+    """(author's id, `field`) of every published version of an item, oldest first."""
+    with app.app_context():
+        query = (
+            db.select(Revision)
+            .where(Revision.kind == kind, Revision.item_id == item_id)
+            .where(Revision.status == "published")
+            .order_by(Revision.id)
+        )
+        return [
+            (revision.author_id, revision.data[field]) for revision in db.session.scalars(query)
+        ]
 
 
 @pytest.fixture

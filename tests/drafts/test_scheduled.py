@@ -7,11 +7,10 @@ from datetime import timedelta
 from mektep.extensions import db
 from tenants.models import utcnow
 from tenants.news.models import NewsPost
-from tenants.versioning import Revision
 from tests.news.conftest import row
 from tests.news.test_news_admin import form, local_input
 
-from .conftest import user_id
+from .conftest import published_versions, user_id
 
 
 def scheduled_post(admin, title="Админ бекиткен аталыш"):
@@ -30,19 +29,6 @@ def make_due(app, item_id):
         post = db.session.get(NewsPost, item_id)
         post.scheduled_for = utcnow() - timedelta(seconds=1)
         db.session.commit()
-
-
-def published_versions(app, item_id):
-    with app.app_context():
-        return [
-            (revision.author_id, revision.data["title_ky"])
-            for revision in db.session.scalars(
-                db.select(Revision)
-                .where(Revision.kind == "news", Revision.item_id == item_id)
-                .where(Revision.status == "published")
-                .order_by(Revision.id)
-            )
-        ]
 
 
 def test_an_editors_change_to_a_scheduled_post_waits_for_an_admin(
@@ -69,7 +55,9 @@ def test_an_editors_change_to_a_scheduled_post_waits_for_an_admin(
     assert "Админ бекиткен аталыш" in article and "Админ бекиткен текст." in article
     assert "Редактор" not in article
     assert "Редактор" not in visitor.get("/news/").get_data(as_text=True)
-    assert published_versions(app, item_id) == [(admin_id, "Админ бекиткен аталыш")]
+    assert published_versions(app, "news", item_id, "title_ky") == [
+        (admin_id, "Админ бекиткен аталыш")
+    ]
     # The editor's change still waits, and the list says so.
     assert "Редактор өзгөрткөн аталыш" in admin_a.get(edit).get_data(as_text=True)
     listing = admin_a.get("/admin/news?lang=en").get_data(as_text=True)
@@ -81,7 +69,7 @@ def test_an_editors_change_to_a_scheduled_post_waits_for_an_admin(
     assert "Редактор өзгөрткөн аталыш" in article and "Редактордун тексти." in article
     second_id = user_id(app, "admin2@a.kg")
     assert row(app, NewsPost, item_id).published_by_id == second_id
-    assert published_versions(app, item_id) == [
+    assert published_versions(app, "news", item_id, "title_ky") == [
         (admin_id, "Админ бекиткен аталыш"),
         (second_id, "Редактор өзгөрткөн аталыш"),
     ]

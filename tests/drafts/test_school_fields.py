@@ -2,13 +2,11 @@
 page) are drafted and published like any other content, from the mandated
 section and from the settings page alike, with one history."""
 
-from mektep.extensions import db
 from mektep.schema import section
-from tenants.models import School
-from tenants.versioning import Revision
 from tests.schema.conftest import section_form
+from tests.test_school_admin import school
 
-from .conftest import changed_paths, public_view, user_id
+from .conftest import changed_paths, public_view, published_versions, user_id
 
 COMMON = section("common")
 DRAFT_NAMES = {
@@ -19,22 +17,12 @@ DRAFT_NAMES = {
 
 
 def school_row(app, school_id):
-    with app.app_context():
-        school = db.session.get(School, school_id)
-        return school.name_ky, school.name_ru, school.contact_email, school.published_by_id
+    saved = school(app, school_id)
+    return saved.name_ky, saved.name_ru, saved.contact_email, saved.published_by_id
 
 
 def school_versions(app, school_id):
-    with app.app_context():
-        return [
-            (revision.author_id, revision.data["name_ru"])
-            for revision in db.session.scalars(
-                db.select(Revision)
-                .where(Revision.kind == "school", Revision.item_id == school_id)
-                .where(Revision.status == "published")
-                .order_by(Revision.id)
-            )
-        ]
+    return published_versions(app, "school", school_id, "name_ru")
 
 
 def test_a_draft_of_a_never_published_section_keeps_the_schools_name(
