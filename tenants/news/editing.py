@@ -19,7 +19,14 @@ from mektep import audit
 from mektep.extensions import db
 from tenants.admin.access import admin_required
 from tenants.trash import TRASH_DAYS, move_to_trash
-from tenants.versioning import PublishRefused, Revision, pending_draft, publish, save_draft
+from tenants.versioning import (
+    PublishRefused,
+    Revision,
+    drafts_of,
+    pending_draft,
+    publish,
+    save_draft,
+)
 
 
 def form_values(item):
@@ -138,7 +145,7 @@ class ContentAdmin:
 
     def status(self, item, drafted=None):
         """(badge style, label) of an item's publishing state. `drafted`: the ids
-        of items with a draft waiting, when the caller has read them already."""
+        of items with a draft waiting (or {id: draft}), when the caller has read them."""
         if not item.has_approved_content:
             return "warn", _("Draft")
         if drafted is None:
@@ -150,16 +157,6 @@ class ContentAdmin:
             return "warn", _("Published, changes waiting")
         return "ok", _("Published")
 
-    def drafted_ids(self):
-        """The ids of the school's items with a draft waiting, in one query."""
-        return set(
-            db.session.scalars(
-                db.select(Revision.item_id).where(
-                    Revision.kind == self.model.version_kind, Revision.status == "draft"
-                )
-            )
-        )
-
     def get(self, item_id):
         return self.model.get_for_school(item_id, g.school)
 
@@ -169,7 +166,7 @@ class ContentAdmin:
             "news/admin_list.html",
             admin=self,
             items=items,
-            drafted=self.drafted_ids(),
+            drafted=drafts_of(self.model.version_kind),
             title=self.titles["list"],
             action_form=FlaskForm(),
         )
