@@ -3,8 +3,8 @@
 from flask import g, has_request_context, request
 from flask_login import current_user
 
+from mektep.clock import utcnow
 from mektep.extensions import db
-from tenants.models import utcnow
 
 
 class AuditEntry(db.Model):

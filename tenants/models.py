@@ -1,11 +1,14 @@
 """The School (the tenant) and the custom domains that lead to it."""
 
 import re
-from datetime import UTC, datetime
 
+from flask import abort
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
+from mektep.clock import utcnow
 from mektep.extensions import db
+from tenants.versioning import Versioned
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
 RESERVED_SLUGS = frozenset(
@@ -39,11 +42,21 @@ RESERVED_SLUGS = frozenset(
 STATUSES = ("active", "suspended", "archived")
 
 
-def utcnow():
-    return datetime.now(UTC).replace(tzinfo=None)
+class School(Versioned, db.Model):
+    """A school. Its own name and contact e-mail are public on every page of
+    its site, so they are versioned content: changed through drafts and
+    publishing like everything else the public reads (`version_kind` "school"),
+    whether from the settings page or from the mandated section showing them."""
 
+    version_kind = "school"
+    versioned_fields = ("name_ky", "name_ru", "contact_email")
+    admin_endpoint = "admin.settings_item"
+    field_labels = {
+        "name_ky": _l("Full name in Kyrgyz"),
+        "name_ru": _l("Full name in Russian"),
+        "contact_email": _l("Contact e-mail"),
+    }
 
-class School(db.Model):
     id = db.Column(db.Integer, primary_key=True)
     slug = db.Column(db.String(63), unique=True, nullable=False)
     name_ky = db.Column(db.String(300), nullable=False)
@@ -59,6 +72,26 @@ class School(db.Model):
         """The school's name in `lang`, falling back to the other official language."""
         own = self.name_ru if lang == "ru" else self.name_ky
         return own or self.name_ky or self.name_ru
+
+    def display_title(self, lang):
+        return self.name(lang)
+
+    @property
+    def has_approved_content(self):
+        # Public from the day the district creates it: every change is a draft first.
+        return True
+
+    @property
+    def school_id(self):
+        """The school owning this row's versions: itself."""
+        return self.id
+
+    @classmethod
+    def get_for_school(cls, ident, school):
+        """The school `ident` if it is `school` itself, else a 404 (as content rows)."""
+        if ident != school.id:
+            abort(404)
+        return school
 
     def host(self, base_domain):
         return f"{self.slug}.{base_domain}"

@@ -4,13 +4,16 @@ A versioned model keeps its *public* state in its own columns, so public pages
 read plain rows. Every publication is also kept as a `Revision` snapshot (who,
 when, what), so an admin can look at any past version and restore it.
 
-- An item never published yet is a draft: its columns hold the draft and
-  `published_at` is None, so the public does not see it.
-- Changes to a published item made by an editor wait in one pending draft
-  `Revision`; the public keeps seeing the published columns until an admin
-  publishes the draft.
+- An item whose content no admin has approved yet (never published, nor
+  scheduled) is a draft: its columns hold the draft and `published_at` is None,
+  so the public does not see it.
+- Once an admin has approved the columns (published them, or scheduled them
+  for publication), every edit saved as a draft, by an editor or an admin,
+  waits in one pending draft `Revision`, every field of it; the columns, and
+  so the public, keep the approved content until an admin publishes the draft.
 - Admins publish; `publish()` copies the pending draft (if any) into the
   columns, stamps who and when, and records a published `Revision`.
+- A pending draft is discarded by its author or by an admin, nobody else.
 """
 
 from datetime import date, datetime
@@ -19,8 +22,8 @@ from typing import ClassVar
 from sqlalchemy.orm import declared_attr
 
 from mektep import audit
+from mektep.clock import utcnow
 from mektep.extensions import db
-from tenants.models import utcnow
 from tenants.scoping import TenantOwned
 
 
@@ -36,6 +39,15 @@ class Revision(TenantOwned, db.Model):
     created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
 
     author = db.relationship("User")
+
+
+class PublishRefused(Exception):
+    """Publishing would break a rule of the content (an address another item
+    now has, say); the message says why, in the page's language."""
+
+
+class DraftNotYours(PermissionError):
+    """Someone neither the draft's author nor an admin tried to discard it."""
 
 
 def _to_json(value):
@@ -56,11 +68,13 @@ def _from_json(column, value):
 
 
 class Versioned:
-    """Mixin for a `TenantOwned` model whose `versioned_fields` are published
-    through drafts. `version_kind` names the model in `Revision.kind`."""
+    """Mixin for a model whose `versioned_fields` are published through drafts.
+    `version_kind` names the model in `Revision.kind`; `rich_fields` are the
+    versioned fields holding sanitized HTML (every other one is plain text)."""
 
     version_kind: ClassVar[str]
     versioned_fields: ClassVar[tuple[str, ...]]
+    rich_fields: ClassVar[tuple[str, ...]] = ()
 
     published_at = db.Column(db.DateTime)
     updated_at = db.Column(db.DateTime, nullable=False, default=utcnow)
@@ -76,6 +90,22 @@ class Versioned:
     @property
     def is_published(self):
         return self.published_at is not None
+
+    @property
+    def has_approved_content(self):
+        """Whether the columns hold what an admin approved for the public: then
+        every edit waits in a draft. A kind that publishes later (a scheduled
+        post) says so here too."""
+        return self.is_published
+
+    def publish_problem(self, data):
+        """Why the content `data` cannot be published now (a localized message), or None."""
+        return None
+
+    def save_carried(self, data, user, publishing):
+        """Draft or publish (`publishing`) the fields of another record that the
+        content `data` carries (a section showing the School's name); called by
+        `save_draft` and `publish`, so they never reach that record otherwise."""
 
     def snapshot(self):
         return {name: _to_json(getattr(self, name)) for name in self.versioned_fields}
@@ -100,10 +130,16 @@ def _revisions(item, status=None):
 
 
 def pending_draft(item):
-    """The draft waiting to be published over a published item, or None."""
+    """The draft waiting to be published over an approved item, or None."""
     if item.id is None:
         return None
     return db.session.scalars(_revisions(item, "draft").limit(1)).first()
+
+
+def drafts_of(kind):
+    """{item id: pending draft} of every item of `kind` (of the bound school)."""
+    query = db.select(Revision).where(Revision.kind == kind, Revision.status == "draft")
+    return {draft.item_id: draft for draft in db.session.scalars(query)}
 
 
 def history(item):
@@ -118,9 +154,13 @@ def editable_data(item):
 
 
 def save_draft(item, data, user):
-    """Save an edit without publishing it."""
-    item.updated_at = utcnow()
-    if not item.is_published:
+    """Save an edit without publishing it: into the columns while nothing of
+    the item is approved, else into its pending draft (the public keeps the
+    approved columns, their "last updated" date included)."""
+    data = {name: _to_json(value) for name, value in data.items()}
+    item.save_carried(data, user, publishing=False)
+    if not item.has_approved_content:
+        item.updated_at = utcnow()
         item.apply(data)
         db.session.flush()
         return None
@@ -141,21 +181,41 @@ def save_draft(item, data, user):
     return draft
 
 
-def publish(item, user, data=None):
-    """Publish `data` (or the pending draft, or the current columns) as a new version."""
+def apply_draft(item):
+    """Copy the pending draft, if any, into the columns and drop it (an admin
+    approving it: publishing, or scheduling a post); returns whether there was one."""
     draft = pending_draft(item)
+    if draft is None:
+        return False
+    item.apply(draft.data)
+    db.session.delete(draft)
+    return True
+
+
+def publish(item, user, data=None, with_draft=True):
+    """Publish `data` (or else the pending draft, or else the current columns) as
+    a new version, with `user` recorded as its publisher. `with_draft=False`
+    publishes the columns as they stand and leaves a pending draft waiting (the
+    worker publishing what an admin scheduled). Raises `PublishRefused`."""
+    draft = pending_draft(item) if with_draft else None
+    content = data if data is not None else (draft.data if draft is not None else {})
+    problem = item.publish_problem({**item.snapshot(), **content})
+    if problem is not None:
+        raise PublishRefused(problem)
     if data is not None:
         item.apply(data)
+        if draft is not None:
+            db.session.delete(draft)
     elif draft is not None:
-        item.apply(draft.data)
-    if draft is not None:
-        db.session.delete(draft)
+        apply_draft(item)
+    item.save_carried(content, user, publishing=True)
     now = utcnow()
     item.published_at = now
     item.updated_at = now
     item.published_by_id = user.id
     db.session.flush()
     revision = Revision(
+        school_id=item.school_id,
         kind=item.version_kind,
         item_id=item.id,
         status="published",
@@ -168,21 +228,33 @@ def publish(item, user, data=None):
     return revision
 
 
-def discard_draft(item):
+def may_discard(draft, user, role):
+    """A pending draft is discarded by its author or by an admin of the school."""
+    return role == "admin" or (draft is not None and draft.author_id == user.id)
+
+
+def discard_draft(item, user, role):
+    """Drop the pending draft of `item`; raises `DraftNotYours` unless `may_discard`."""
     draft = pending_draft(item)
-    if draft is not None:
-        db.session.delete(draft)
-        audit.record(f"{item.version_kind}.discard_draft", f"#{item.id}", school_id=item.school_id)
+    if draft is None:
+        return
+    if not may_discard(draft, user, role):
+        raise DraftNotYours(f"{item.version_kind} #{item.id}")
+    db.session.delete(draft)
+    audit.record(
+        f"{item.version_kind}.discard_draft", f"#{item.id}", user=user, school_id=item.school_id
+    )
 
 
 def restore(item, revision, user):
-    """Publish an older version again, as a new version."""
+    """Publish an older version again, as a new version (raises `PublishRefused`)."""
     if revision.kind != item.version_kind or revision.item_id != item.id:
         raise ValueError("revision of another item")
+    published = publish(item, user, data=revision.data)
     audit.record(
         f"{item.version_kind}.restore",
         f"#{item.id} from revision {revision.id}",
         user=user,
         school_id=item.school_id,
     )
-    return publish(item, user, data=revision.data)
+    return published

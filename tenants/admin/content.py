@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from mektep import audit
 from mektep.district.forms import ConfirmForm
 from mektep.extensions import db
 from mektep.schema import SECTIONS, section
@@ -21,8 +22,9 @@ from tenants.admin.content_forms import (
 from tenants.admin.navigation import add_admin_entry, add_dashboard_panel
 from tenants.content.completeness import by_item, checklist, summary
 from tenants.content.models import SectionContent
+from tenants.content.school_fields import school_members, with_school_values
 from tenants.content.values import section_row, section_rows
-from tenants.versioning import Revision
+from tenants.versioning import DraftNotYours, Revision
 
 add_admin_entry("admin.content_index", _l("Mandated information"), 10)
 add_dashboard_panel("content/checklist_panel.html")
@@ -68,7 +70,7 @@ def content_section(slug):
     if not schema.editable:
         return redirect(url_for("admin.staff_index"))
     row = section_row(g.school, slug)
-    stored = versioning.editable_data(row)["values"] if row else _blank_values(slug)
+    stored = _editable_values(schema, row)
     form_class = section_form(schema)
     if request.method == "POST":
         form = form_class()
@@ -78,14 +80,32 @@ def content_section(slug):
         status = 400
     else:
         form, status = form_class(data=values_to_form(schema, stored)), 200
+    drafts = _drafts(schema, row)
     return render_template(
         "content/section.html",
         section=schema,
         form=form,
         row=row,
-        draft=versioning.pending_draft(row) if row else None,
+        draft=max(drafts, key=lambda draft: draft.created_at) if drafts else None,
+        can_discard=all(versioning.may_discard(d, current_user, g.role) for d in drafts),
         can_edit_sources=g.role == "admin",
     ), status
+
+
+def _drafts(schema, row):
+    """The pending drafts the section's form shows: its own and the School's
+    (for the fields whose record is the School row)."""
+    items = ([row] if row is not None else []) + ([g.school] if school_members(schema) else [])
+    return [draft for draft in map(versioning.pending_draft, items) if draft is not None]
+
+
+def _editable_values(schema, row):
+    """What the form shows: the section's draft (else its columns), with the
+    School's own fields as the School's draft (else its columns) has them."""
+    values = versioning.editable_data(row)["values"] if row is not None else {}
+    if school_members(schema):
+        values = with_school_values(schema, values, versioning.editable_data(g.school))
+    return values
 
 
 def _show_locked_values(schema, form, stored):
@@ -99,23 +119,20 @@ def _show_locked_values(schema, form, stored):
                 form[name].data = shown[name]
 
 
-def _blank_values(slug):
-    return SectionContent(section=slug, values={}, school=g.school).snapshot()["values"]
-
-
 def _save(schema, form):
     publishing = "publish" in request.form
     if publishing and g.role != "admin":
         abort(403)
     values = form_to_values(schema, form, skip_sources=g.role != "admin")
     row = section_row(g.school, schema.slug, create=True)
+    data = {"values": values}
     if publishing:
-        versioning.publish(row, current_user, data={"values": values})
+        versioning.publish(row, current_user, data=data)
         message = _(
             "Published: the public now sees this version of «%(title)s».", title=schema.title
         )
     else:
-        versioning.save_draft(row, {"values": values}, current_user)
+        versioning.save_draft(row, data, current_user)
         message = _(
             "Draft of «%(title)s» saved. The public does not see it until an administrator "
             "publishes it.",
@@ -128,11 +145,19 @@ def _save(schema, form):
 
 @bp.route("/content/<slug>/discard", methods=["POST"])
 def content_discard(slug):
-    _editable_section(slug)
+    schema = _editable_section(slug)
     row = section_row(g.school, slug)
     if row is None or not _confirmed():
         abort(400)
-    versioning.discard_draft(row)
+    items = [row] + ([g.school] if school_members(schema) else [])
+    try:
+        for item in items:
+            versioning.discard_draft(item, current_user, g.role)
+    except DraftNotYours:
+        db.session.rollback()
+        audit.record("admin.denied", "content_discard")
+        db.session.commit()
+        abort(403)
     db.session.commit()
     flash(_("The draft is discarded; the published version stays."), "success")
     return redirect(url_for("admin.content_section", slug=slug))

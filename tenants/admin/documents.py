@@ -24,7 +24,7 @@ from tenants.documents.models import KINDS, Document, StoredFile
 from tenants.documents.serving import send_stored_file, send_thumbnail
 from tenants.documents.uploads import title_from_filename, upload_limit, upload_limit_mb
 from tenants.trash import move_to_trash
-from tenants.versioning import editable_data, pending_draft, publish, save_draft
+from tenants.versioning import drafts_of, editable_data, pending_draft, publish, save_draft
 
 add_admin_entry("admin.documents", _l("Documents"), 30)
 
@@ -72,7 +72,7 @@ def documents():
     if kind in KINDS:
         query = query.where(Document.kind == kind)
     items = db.session.scalars(query).all()
-    drafts = {item.id for item in items if pending_draft(item) is not None}
+    drafts = set(drafts_of(Document.version_kind))
     return render_template(
         "documents/admin_list.html",
         documents=items,

@@ -34,11 +34,8 @@ class EventForm(ContentForm):
         ("Кыргызча", ("title_ky", "place_ky", "description_ky")),
         ("Русский", ("title_ru", "place_ru", "description_ru")),
     )
-    rich_fields = ("description_ky", "description_ru")
-    content_fields = (
-        "title_ky", "title_ru", "place_ky", "place_ru",
-        "description_ky", "description_ru", "starts_at", "ends_at",
-    )  # fmt: skip
+    rich_fields = Event.rich_fields
+    content_fields = Event.versioned_fields
 
     def validate(self, extra_validators=None):
         valid = super().validate(extra_validators)

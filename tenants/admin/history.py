@@ -5,13 +5,11 @@ of content has its history here without code of its own."""
 import json
 from datetime import date, datetime
 
-import nh3
 from flask import abort, flash, g, redirect, render_template, url_for
 from flask_babel import format_date, format_datetime
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from markupsafe import Markup
 
 from mektep.district.forms import ConfirmForm
 from mektep.extensions import db
@@ -19,7 +17,8 @@ from tenants import versioning
 from tenants.admin import bp
 from tenants.admin.access import admin_required
 from tenants.admin.navigation import ADMIN_MENU, add_admin_entry
-from tenants.versioning import Revision, Versioned
+from tenants.news.richtext import as_html
+from tenants.versioning import PublishRefused, Revision, Versioned
 
 RECENT_VERSIONS = 50
 
@@ -54,10 +53,13 @@ def field_label(model, name):
 
 
 def shown_value(model, name, value):
-    """A stored value as the history page shows it: rich text sanitized, dates and
-    yes/no in the page's language, records as indented JSON, the rest as text."""
+    """A stored value as the history page shows it: a rich text field as the public
+    page shows it (allow-listed HTML), dates and yes/no in the page's language,
+    records as indented JSON, and the rest (titles too) as text, escaped."""
     if value is None or value == "":
         return ""
+    if name in model.rich_fields and isinstance(value, str):
+        return as_html(value)
     if isinstance(value, bool):
         return _("yes") if value else _("no")
     column = model.__table__.columns.get(name)
@@ -66,8 +68,6 @@ def shown_value(model, name, value):
         return format_datetime(datetime.fromisoformat(value), "short")
     if isinstance(value, str) and python_type is date:
         return format_date(date.fromisoformat(value))
-    if isinstance(value, str):
-        return Markup(nh3.clean(value)) if "<" in value else value
     if isinstance(value, int | float):
         return str(value)
     return json.dumps(value, ensure_ascii=False, indent=2)
@@ -121,6 +121,10 @@ def history(kind, item_id):
 def history_version(kind, item_id, revision_id):
     item = _item_or_404(kind, item_id)
     revision = _revision_or_404(item, revision_id)
+    return _version_page(item, revision)
+
+
+def _version_page(item, revision, status=200):
     current = item.snapshot()
     fields = [
         (
@@ -136,7 +140,7 @@ def history_version(kind, item_id, revision_id):
         revision=revision,
         fields=fields,
         confirm=ConfirmForm(),
-    )
+    ), status
 
 
 @bp.route("/history/<kind>/<int:item_id>/<int:revision_id>/restore", methods=["POST"])
@@ -146,7 +150,12 @@ def history_restore(kind, item_id, revision_id):
     revision = _revision_or_404(item, revision_id)
     if not ConfirmForm().validate_on_submit():
         abort(400)
-    versioning.restore(item, revision, current_user)
+    try:
+        versioning.restore(item, revision, current_user)
+    except PublishRefused as refusal:
+        db.session.rollback()
+        flash(str(refusal), "error")
+        return _version_page(item, revision, status=409)
     db.session.commit()
     flash(
         _(

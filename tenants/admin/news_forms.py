@@ -119,7 +119,7 @@ class NewsForm(ContentForm):
         (_l("Showing"), ("cover", "remove_cover", "pinned", "important_until")),
         (_l("Publishing"), ("scheduled_for",)),
     )
-    rich_fields = ("body_ky", "body_ru")
+    rich_fields = NewsPost.rich_fields
     admin_fields = ("scheduled_for",)
     has_files = True
     # Set by the view once an uploaded cover is stored.

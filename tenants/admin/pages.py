@@ -8,27 +8,15 @@ from tenants.admin import bp
 from tenants.admin.navigation import add_admin_entry
 from tenants.admin.pages_forms import PageForm
 from tenants.news.editing import ContentAdmin
-from tenants.pages.models import Page
+from tenants.pages.models import Page, address_taken
 
 
 def all_pages():
     return db.select(Page).order_by(Page.menu_order, Page.id)
 
 
-def slug_taken(page, slug):
-    """Another page of the school (in the trash too) already has this address."""
-    query = db.select(Page.id).where(Page.slug == slug).execution_options(include_trashed=True)
-    if page.id is not None:
-        query = query.where(Page.id != page.id)
-    return db.session.scalar(query) is not None
-
-
-def set_address(page, form):
-    page.slug = form.slug.data
-
-
 def validate_address(page, form):
-    if slug_taken(page, form.slug.data):
+    if address_taken(page, form.slug.data):
         form.slug.errors.append(
             _l("Another page (perhaps in the trash) has this address; choose another.")
         )
@@ -44,7 +32,6 @@ pages_admin = ContentAdmin(
     list_query=all_pages,
     describe=lambda page: f"/p/{page.slug}",
     public_url=lambda page: url_for("public.page", slug=page.slug),
-    prepare=set_address,
     check=validate_address,
 )
 pages_admin.register(bp, "pages")

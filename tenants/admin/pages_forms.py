@@ -50,5 +50,5 @@ class PageForm(ContentForm):
         ("Русский", ("title_ru", "body_ru")),
         (_l("Place on the site"), ("slug", "in_menu", "menu_order")),
     )
-    rich_fields = ("body_ky", "body_ru")
-    content_fields = ("title_ky", "title_ru", "body_ky", "body_ru", "in_menu", "menu_order")
+    rich_fields = Page.rich_fields
+    content_fields = Page.versioned_fields

@@ -1,13 +1,23 @@
-"""School admin pages: the dashboard and the school's settings."""
+"""School admin pages: the dashboard and the school's settings.
 
-from flask import flash, g, redirect, render_template, url_for
+The school's name and contact e-mail are content the public reads on every
+page: saving them publishes a version of the School (with who and when), the
+same path the mandated section's edit takes (`save_school_fields`).
+"""
+
+from flask import abort, flash, g, redirect, render_template, url_for
 from flask_babel import gettext as _
+from flask_login import current_user
 
 from mektep import audit
 from mektep.extensions import db
 from tenants.admin import bp
 from tenants.admin.access import admin_required
 from tenants.admin.forms import SchoolSettingsForm
+from tenants.content.school_fields import save_school_fields
+from tenants.versioning import editable_data, pending_draft
+
+SCHOOL_FIELDS = ("name_ky", "name_ru", "contact_email")
 
 
 @bp.route("/")
@@ -17,17 +27,27 @@ def dashboard():
 
 @bp.route("/settings", methods=["GET", "POST"])
 def settings():
-    form = SchoolSettingsForm(obj=g.school)
+    shown = editable_data(g.school) | {"default_language": g.school.default_language}
+    form = SchoolSettingsForm(data=shown)
     if form.validate_on_submit():
         return _save_settings(form)
     status = 400 if form.is_submitted() else 200
-    return render_template("admin/settings.html", form=form), status
+    return render_template("admin/settings.html", form=form, draft=pending_draft(g.school)), status
+
+
+@bp.route("/settings/<int:item_id>")
+def settings_item(item_id):
+    """The school's versions link back here (every versioned kind has an edit view by id)."""
+    if item_id != g.school.id:
+        abort(404)
+    return redirect(url_for("admin.settings"))
 
 
 @admin_required
 def _save_settings(form):
-    for name in ("name_ky", "name_ru", "default_language", "contact_email"):
-        setattr(g.school, name, getattr(form, name).data or None)
+    data = {name: getattr(form, name).data or None for name in SCHOOL_FIELDS}
+    save_school_fields(g.school, data, current_user, publishing=True)
+    g.school.default_language = form.default_language.data
     audit.record("school.settings", "name, language, contact e-mail")
     db.session.commit()
     flash(_("Settings saved."), "success")

@@ -29,7 +29,7 @@ def staff_index():
         "content/staff_list.html",
         people=people,
         roles=dict(ROLES),
-        drafts={p.id for p in people if versioning.pending_draft(p)},
+        drafts=set(versioning.drafts_of(StaffMember.version_kind)),
     )
 
 

@@ -4,7 +4,8 @@
 member names: a translated field as {"ky": ..., "ru": ...}, other fields as one
 value, a group as a list of records, and `_na` the names marked "not
 applicable". Fields whose `source` is the School row (its names and e-mail,
-P2) are read from and written to that row, never copied.
+P2) are read from that row and changed through the School's own drafts and
+versions (the School is versioned content too), never kept in the section.
 
 `StaffMember` is one person (I14, I15), ordered by the admin.
 """
@@ -13,26 +14,18 @@ from sqlalchemy.orm.attributes import flag_modified
 
 from mektep.extensions import db
 from mektep.schema import SECTIONS_BY_SLUG
+from tenants.content.school_fields import (
+    save_school_fields,
+    school_data_from,
+    school_members,
+    with_school_values,
+    without_school_values,
+)
 from tenants.scoping import TenantOwned
 from tenants.trash import Trashable
-from tenants.versioning import Versioned
+from tenants.versioning import Versioned, editable_data
 
 NOT_APPLICABLE = "_na"
-
-
-def _school_value(school, source):
-    if source == "school.name":
-        return {"ky": school.name_ky, "ru": school.name_ru}
-    return school.contact_email
-
-
-def _set_school_value(school, source, value):
-    if source == "school.name":
-        value = value or {}
-        school.name_ky = value.get("ky") or school.name_ky
-        school.name_ru = value.get("ru") or school.name_ru
-    else:
-        school.contact_email = value
 
 
 class SectionContent(TenantOwned, Versioned, db.Model):
@@ -55,29 +48,29 @@ class SectionContent(TenantOwned, Versioned, db.Model):
         return str(self.schema.title)
 
     def snapshot(self):
-        values = dict(self.values or {})
-        for member in self.schema.fields:
-            if member.source:
-                values[member.name] = _school_value(self.school, member.source)
-        return {"values": values}
+        # A version records the School's own fields as the public saw them with
+        # it; they are the School's content (versioned on the School), never applied.
+        return {
+            "values": with_school_values(self.schema, self.values or {}, self.school.snapshot())
+        }
 
     def apply(self, data):
         if "values" not in data:
             return
-        values = dict(data["values"])
-        for member in self.schema.fields:
-            if member.source and member.name in values:
-                _set_school_value(self.school, member.source, values.pop(member.name))
-        self.values = values
+        self.values = without_school_values(self.schema, data["values"])
         flag_modified(self, "values")
+
+    def save_carried(self, data, user, publishing):
+        values = data.get("values") or {}
+        if not any(member.name in values for member in school_members(self.schema)):
+            return
+        school = school_data_from(self.schema, values, editable_data(self.school))
+        save_school_fields(self.school, school, user, publishing)
 
     def published_values(self):
         """What the public sees: the published values, with the School's own fields."""
         values = dict(self.values or {}) if self.is_published else {}
-        for member in self.schema.fields:
-            if member.source:
-                values[member.name] = _school_value(self.school, member.source)
-        return values
+        return with_school_values(self.schema, values, self.school.snapshot())
 
 
 class StaffMember(TenantOwned, Versioned, Trashable, db.Model):

@@ -24,6 +24,7 @@ class Event(Localized, Versioned, Trashable, TenantOwned, db.Model):
         "title_ky", "title_ru", "place_ky", "place_ru",
         "description_ky", "description_ru", "starts_at", "ends_at",
     )  # fmt: skip
+    rich_fields = ("description_ky", "description_ru")
     admin_endpoint = "admin.events_edit"
     field_labels = {
         "title_ky": _l("Title in Kyrgyz"),

@@ -3,8 +3,9 @@ a list, a new-item form, an edit form, publish and move-to-trash.
 
 Editors save drafts; only admins publish and delete (a 403 and an audit entry
 otherwise, also when an editor posts the publish button by hand). A kind adds
-its own steps through `prepare`/`on_save` (e.g. an address, scheduling) and
-`describe` (a list column).
+its own steps through `check`/`on_save` (e.g. an unused address, scheduling)
+and `describe` (a list column). Every field of the form goes through
+versioning, so nothing of a "Save draft" reaches the public.
 """
 
 from datetime import datetime
@@ -18,7 +19,14 @@ from mektep import audit
 from mektep.extensions import db
 from tenants.admin.access import admin_required
 from tenants.trash import TRASH_DAYS, move_to_trash
-from tenants.versioning import Revision, pending_draft, publish, save_draft
+from tenants.versioning import (
+    PublishRefused,
+    Revision,
+    drafts_of,
+    pending_draft,
+    publish,
+    save_draft,
+)
 
 
 def form_values(item):
@@ -39,6 +47,11 @@ def saved_message(item, form):
         return _(
             "Your changes are saved as a draft. The public keeps seeing the published "
             "version until the draft is published."
+        )
+    if item.has_approved_content:
+        return _(
+            "Your changes are saved as a draft. The version an administrator scheduled "
+            "appears at its time; the draft waits until an administrator publishes it."
         )
     return _("Draft saved. The public does not see it until it is published.")
 
@@ -85,7 +98,6 @@ class ContentAdmin:
         list_query,
         describe,
         public_url,
-        prepare=None,
         check=None,
         on_save=None,
     ):
@@ -97,9 +109,7 @@ class ContentAdmin:
         self.describe = describe  # describe(item) -> a short note for the list
         self.public_url = public_url  # public_url(item) -> where the public reads it
         # check(item, form): checks that need the item; False (with field errors) refuses.
-        # prepare(item, form): set columns outside versioning (before the draft is saved);
         # on_save(item, form): further steps after saving, returning a message or None.
-        self.prepare = prepare
         self.check = check
         self.on_save = on_save
 
@@ -123,36 +133,29 @@ class ContentAdmin:
 
     def waiting_count(self):
         """How many items have text the public does not see yet: drafts never
-        published, and changes to published items waiting for an admin."""
+        published, and items with changes waiting for an admin (each once)."""
         model = self.model
-        new = db.select(db.func.count(model.id)).where(model.published_at.is_(None))
-        changed = (
-            db.select(db.func.count(Revision.id))
-            .join(model, model.id == Revision.item_id)
-            .where(Revision.kind == model.version_kind, Revision.status == "draft")
+        drafted = db.select(Revision.item_id).where(
+            Revision.kind == model.version_kind, Revision.status == "draft"
         )
-        return db.session.scalar(new) + db.session.scalar(changed)
+        waiting = db.select(db.func.count(model.id)).where(
+            db.or_(model.published_at.is_(None), model.id.in_(drafted))
+        )
+        return db.session.scalar(waiting)
 
     def status(self, item, drafted=None):
         """(badge style, label) of an item's publishing state. `drafted`: the ids
-        of items with a draft waiting, when the caller has read them already."""
-        if not item.is_published:
+        of items with a draft waiting (or {id: draft}), when the caller has read them."""
+        if not item.has_approved_content:
             return "warn", _("Draft")
         if drafted is None:
             drafted = {item.id} if pending_draft(item) is not None else set()
-        if item.id in drafted:
+        waiting = item.id in drafted
+        if not item.is_published:
+            return ("warn", _("Scheduled, changes waiting")) if waiting else ("ok", _("Scheduled"))
+        if waiting:
             return "warn", _("Published, changes waiting")
         return "ok", _("Published")
-
-    def drafted_ids(self):
-        """The ids of the school's items with a draft waiting, in one query."""
-        return set(
-            db.session.scalars(
-                db.select(Revision.item_id).where(
-                    Revision.kind == self.model.version_kind, Revision.status == "draft"
-                )
-            )
-        )
 
     def get(self, item_id):
         return self.model.get_for_school(item_id, g.school)
@@ -163,7 +166,7 @@ class ContentAdmin:
             "news/admin_list.html",
             admin=self,
             items=items,
-            drafted=self.drafted_ids(),
+            drafted=drafts_of(self.model.version_kind),
             title=self.titles["list"],
             action_form=FlaskForm(),
         )
@@ -195,8 +198,8 @@ class ContentAdmin:
             if name not in names and name in item.__table__.columns
         }
 
-    def _render_form(self, form, item):
-        status = 400 if form.is_submitted() else 200
+    def _render_form(self, form, item, status=None):
+        status = status or (400 if form.is_submitted() else 200)
         title = self.titles["edit"] if item is not None else self.titles["new"]
         draft = pending_draft(item) if item is not None else None
         return render_template(
@@ -210,15 +213,19 @@ class ContentAdmin:
         ), status
 
     def _save(self, item, form):
+        is_new = item.id is None
         admin_action = next((name for name in ADMIN_BUTTONS if _pressed(form, name)), None)
         if admin_action and g.role != "admin":
             db.session.rollback()
             deny(f"{self.name}_{admin_action}")
-        if self.prepare is not None:
-            self.prepare(item, form)
         save_draft(item, form.content_data(), current_user)
         if form.publish.data:
-            publish(item, current_user)
+            try:
+                publish(item, current_user)
+            except PublishRefused as refusal:
+                db.session.rollback()
+                form.form_errors.append(str(refusal))
+                return self._render_form(form, None if is_new else item, 409)
         custom = self.on_save(item, form) if self.on_save is not None else None
         message = custom or saved_message(item, form)
         db.session.commit()
@@ -227,7 +234,12 @@ class ContentAdmin:
 
     def publish_view(self, item_id):
         item = self.get(item_id)
-        publish(item, current_user)
+        try:
+            publish(item, current_user)
+        except PublishRefused as refusal:
+            db.session.rollback()
+            flash(str(refusal), "error")
+            return redirect(url_for(self.endpoint("edit"), item_id=item_id))
         db.session.commit()
         flash(_("Published: %(title)s.", title=item.display_title(g.lang)), "success")
         return redirect(url_for(self.endpoint("list")))

@@ -21,6 +21,7 @@ class NewsPost(Localized, Versioned, Trashable, TenantOwned, db.Model):
     versioned_fields = (
         "title_ky", "title_ru", "body_ky", "body_ru", "pinned", "important_until", "cover_file_id",
     )  # fmt: skip
+    rich_fields = ("body_ky", "body_ru")
     admin_endpoint = "admin.news_edit"
     field_labels = {
         "title_ky": _l("Title in Kyrgyz"),
@@ -49,6 +50,11 @@ class NewsPost(Localized, Versioned, Trashable, TenantOwned, db.Model):
 
     scheduled_by = db.relationship("User", foreign_keys=[scheduled_by_id])
     cover = db.relationship(StoredFile)
+
+    @property
+    def has_approved_content(self):
+        # A scheduled post's columns are what an admin approved to appear at its time.
+        return self.is_published or self.scheduled_for is not None
 
 
 def published_posts():

@@ -1,4 +1,5 @@
-"""Rich text typed by school staff: sanitized on save with an allow-list (nh3).
+"""Rich text typed by school staff: sanitized on save with an allow-list (nh3),
+and allow-listed again wherever a template shows it.
 
 Staff type into a plain textarea. Text without markup is turned into
 paragraphs (a blank line starts a new one); simple HTML is kept as long as
@@ -10,6 +11,7 @@ import html
 import re
 
 import nh3
+from markupsafe import Markup
 
 ALLOWED_TAGS = {
     "p", "br", "strong", "b", "em", "i", "u", "s", "sub", "sup",
@@ -33,6 +35,16 @@ def _paragraphs(text):
     )
 
 
+def _allow_listed(html_text):
+    return nh3.clean(
+        html_text,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer nofollow",
+    )
+
+
 def sanitize(text):
     """Safe HTML for `text`: paragraphs for plain text, allow-listed markup otherwise."""
     text = (text or "").strip()
@@ -40,13 +52,15 @@ def sanitize(text):
         return ""
     if not _TAG.search(text):
         text = _paragraphs(text)
-    return nh3.clean(
-        text,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes=URL_SCHEMES,
-        link_rel="noopener noreferrer nofollow",
-    ).strip()
+    return _allow_listed(text).strip()
+
+
+def as_html(stored):
+    """Stored rich text as a template shows it (the `rich_html` filter): allow-listed
+    again on the way out, so that a row written by any path (an import, a version
+    kept from before a rule changed) still shows no markup beyond the list. The
+    mandated section's own rich text uses a narrower list, so it passes unchanged."""
+    return Markup(_allow_listed(stored or ""))
 
 
 def plain_text(rich):

@@ -3,6 +3,10 @@
 The schedule lives in the database (`NewsPost.scheduled_for`); a worker sweep,
 run every 30 seconds by every worker, publishes what is due, in the name of
 the admin who scheduled it. No cron line, and a lost job loses nothing.
+
+Scheduling approves the post's content as the admin's form holds it; from then
+on every change waits in a draft (versioning), and the worker publishes only
+what the admin approved, leaving the draft waiting for an admin.
 """
 
 from flask import g
@@ -13,10 +17,12 @@ from mektep.jobs import sweep
 from tenants.models import School, utcnow
 from tenants.news.models import NewsPost
 from tenants.scoping import bind_school
-from tenants.versioning import publish
+from tenants.versioning import apply_draft, publish
 
 
 def schedule(post, when, user):
+    """Approve the post as the admin's form holds it, to appear at `when`."""
+    apply_draft(post)
     post.scheduled_for = when
     post.scheduled_by_id = user.id
     audit.record("news.schedule", f"#{post.id} at {when.isoformat(timespec='minutes')} UTC")
@@ -62,7 +68,7 @@ def publish_due_posts(now=None):
                 continue
             post = db.session.get(NewsPost, post_id, populate_existing=True)
             user = post.scheduled_by
-            publish(post, user)
+            publish(post, user, with_draft=False)
             audit.record("news.scheduled_publish", f"#{post.id}", school_id=school.id, user=user)
             db.session.commit()
     finally:

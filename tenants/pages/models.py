@@ -1,5 +1,6 @@
 """A school's free pages."""
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from mektep.extensions import db
@@ -7,7 +8,7 @@ from tenants.models import utcnow
 from tenants.news.content import Localized
 from tenants.scoping import TenantOwned
 from tenants.trash import Trashable
-from tenants.versioning import Versioned
+from tenants.versioning import Versioned, drafts_of
 
 TITLE_MAX = 120
 SLUG_MAX = 60
@@ -19,9 +20,14 @@ class Page(Localized, Versioned, Trashable, TenantOwned, db.Model):
     __table_args__ = (db.UniqueConstraint("school_id", "slug"),)
 
     version_kind = "page"
-    versioned_fields = ("title_ky", "title_ru", "body_ky", "body_ru", "in_menu", "menu_order")
+    # The address too: a page moves to a new address only when an admin publishes it.
+    versioned_fields = (
+        "slug", "title_ky", "title_ru", "body_ky", "body_ru", "in_menu", "menu_order",
+    )  # fmt: skip
+    rich_fields = ("body_ky", "body_ru")
     admin_endpoint = "admin.pages_edit"
     field_labels = {
+        "slug": _l("Address"),
         "title_ky": _l("Title in Kyrgyz"),
         "title_ru": _l("Title in Russian"),
         "body_ky": _l("Text in Kyrgyz"),
@@ -39,6 +45,30 @@ class Page(Localized, Versioned, Trashable, TenantOwned, db.Model):
     in_menu = db.Column(db.Boolean, nullable=False, default=True)
     menu_order = db.Column(db.Integer, nullable=False, default=50)
     created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
+
+    def publish_problem(self, data):
+        if address_taken(self, data.get("slug")):
+            return _(
+                "Another page has the address /p/%(slug)s now. Give one of the two "
+                "pages another address first.",
+                slug=data.get("slug"),
+            )
+        return None
+
+
+def address_taken(page, slug):
+    """Another page of the school has `slug` as its address (in the trash too), or
+    waits to get it in a pending draft."""
+    query = db.select(Page.id).where(Page.slug == slug).execution_options(include_trashed=True)
+    if page.id is not None:
+        query = query.where(Page.id != page.id)
+    if db.session.scalar(query) is not None:
+        return True
+    return any(
+        draft.data.get("slug") == slug
+        for item_id, draft in drafts_of(Page.version_kind).items()
+        if item_id != page.id
+    )
 
 
 def menu_pages():
