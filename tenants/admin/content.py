@@ -11,7 +11,7 @@ from mektep.extensions import db
 from mektep.schema import SECTIONS, section
 from tenants import versioning
 from tenants.admin import bp
-from tenants.admin.access import admin_required
+from tenants.admin.access import admin_only, admin_required
 from tenants.admin.content_forms import (
     form_to_values,
     input_names,
@@ -105,8 +105,8 @@ def _blank_values(slug):
 
 def _save(schema, form):
     publishing = "publish" in request.form
-    if publishing and g.role != "admin":
-        abort(403)
+    if publishing:
+        admin_only("content_publish")
     values = form_to_values(schema, form, skip_sources=g.role != "admin")
     row = section_row(g.school, schema.slug, create=True)
     if publishing:
