@@ -207,6 +207,7 @@ class Walk:
             response = self.visitor.send(call)
         except Exception as error:  # a server error, raised as the tests run with TESTING
             self.problems.append(f"{type(error).__name__}: {error!s:.300} in {describe(call)}")
+            self.refusals = denials(self.app)
             return
         status = response.status_code
         where = describe(call, f"→ {status}")
