@@ -136,15 +136,15 @@ def check_config(config):
     if not key:
         problem = "SECRET_KEY is not set"
     elif key in DEVELOPMENT_SECRET_KEYS:
-        problem = "SECRET_KEY is the development value, which is public"
+        problem = "SECRET_KEY is the development value, which anyone can read in the source"
     elif len(key) < MIN_SECRET_KEY_LENGTH:
         problem = (
             f"SECRET_KEY is too short ({len(key)} characters; at least "
-            f"{MIN_SECRET_KEY_LENGTH} are needed)"
+            f"{MIN_SECRET_KEY_LENGTH} are needed so that it cannot be guessed)"
         )
     else:
         return
     raise ConfigurationError(
-        f"Mektep refuses to start in production: {problem}, and anyone could sign "
-        f"sessions with it. {SECRET_KEY_HINT}"
+        f"Mektep refuses to start in production: {problem}. It signs sessions and "
+        f"set-up links; with a known key anyone could forge them. {SECRET_KEY_HINT}"
     )

@@ -16,6 +16,8 @@ from flask import abort, request
 from flask_babel import lazy_gettext as _l
 from werkzeug.routing import IntegerConverter
 
+from mektep.errors import render_error
+
 # Ids are PostgreSQL `integer` columns; years and months are far below it.
 MAX_INTEGER = 2**31 - 1
 DIGITS = re.compile(r"[0-9]{1,10}")
@@ -68,8 +70,6 @@ def refuse_nul_bytes():
         values += request.form.items(multi=True)
     if not any(_has_nul(name) or _has_nul(value) for name, value in values):
         return None
-    from mektep.errors import render_error
-
     return render_error(
         400,
         _l("Invalid character"),

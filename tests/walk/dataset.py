@@ -4,9 +4,10 @@ really reached: the demo district (three schools with their accounts; school
 sections, questions and answers) plus what the demo lacks: older versions,
 pending drafts, trash, a waiting invitation and a ready thumbnail.
 
-`valid_values(endpoint, rows)` gives the path values that reach a rule's view;
-routes without an entry get converter defaults (see requests.py), and the walk
-fails on any route whose view it cannot reach, so a new route asks for an entry.
+`valid_values(endpoint, arguments, rows)` gives the path values that reach a
+rule's view; arguments it does not know get their converter's default (see
+requests.py), and the walk fails on any route whose view it cannot reach, so a
+new route that needs a row asks for an entry here.
 """
 
 import re
@@ -63,7 +64,7 @@ def _add_versions_and_drafts(item, admin):
     changed = {
         name: f"{value} (2)"
         for name, value in snapshot.items()
-        if isinstance(value, str) and value and name.endswith("_ky") and "slug" not in name
+        if isinstance(value, str) and value and name.endswith("_ky")
     }
     publish(item, admin, data=changed or None)
     save_draft(item, changed or snapshot, admin)
