@@ -7,6 +7,8 @@ embedded Redis server. The README lists each variable.
 import os
 from pathlib import Path
 
+import click
+
 BASE_DIR = Path(__file__).resolve().parent
 INSTANCE_DIR = Path(os.environ.get("MEKTEP_INSTANCE_DIR", BASE_DIR / "instance"))
 
@@ -16,6 +18,24 @@ def _env_bool(name, default):
     if value is None:
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+# Public constants: whoever reads the source could forge sessions signed with them.
+DEVELOPMENT_SECRET_KEYS = frozenset({"dev-only-secret-change-me", "test-secret"})
+MIN_SECRET_KEY_LENGTH = 32
+SECRET_KEY_HINT = (
+    "Set SECRET_KEY to a long random value, for example the output of "
+    "`python -c 'import secrets; print(secrets.token_hex(32))'`, the same on every "
+    "web and worker process."
+)
+
+
+class ConfigurationError(click.ClickException):
+    """The configuration is unsafe or impossible: the app refuses to start.
+
+    A ClickException, so that the `flask` command prints the message alone; the
+    web app (gunicorn) and worker.py stop on it too.
+    """
 
 
 class Config:
@@ -64,6 +84,10 @@ class Config:
     WTF_CSRF_TIME_LIMIT = None
 
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    # Sent as Strict-Transport-Security when links are https (URL_SCHEME).
+    HSTS_MAX_AGE = int(os.environ.get("HSTS_MAX_AGE", str(365 * 24 * 3600)))
+    # Production refuses to start with a missing, development or short SECRET_KEY.
+    REQUIRE_SECRET_KEY = False
 
 
 class DevelopmentConfig(Config):
@@ -71,6 +95,8 @@ class DevelopmentConfig(Config):
 
 
 class ProductionConfig(Config):
+    SECRET_KEY = os.environ.get("SECRET_KEY", "")
+    REQUIRE_SECRET_KEY = True
     SESSION_COOKIE_SECURE = _env_bool("SESSION_COOKIE_SECURE", True)
     REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
     PREFERRED_URL_SCHEME = os.environ.get("URL_SCHEME", "https")
@@ -94,4 +120,31 @@ CONFIGS = {
 
 
 def config_from_env():
-    return CONFIGS[os.environ.get("MEKTEP_ENV", "development")]
+    name = os.environ.get("MEKTEP_ENV", "development")
+    if name not in CONFIGS:
+        raise ConfigurationError(
+            f"MEKTEP_ENV is {name!r}; it must be one of: {', '.join(CONFIGS)}."
+        )
+    return CONFIGS[name]
+
+
+def check_config(config):
+    """Refuse to start with a configuration that is unsafe (`config` is app.config)."""
+    if not config.get("REQUIRE_SECRET_KEY"):
+        return
+    key = config.get("SECRET_KEY") or ""
+    if not key:
+        problem = "SECRET_KEY is not set"
+    elif key in DEVELOPMENT_SECRET_KEYS:
+        problem = "SECRET_KEY is the development value, which anyone can read in the source"
+    elif len(key) < MIN_SECRET_KEY_LENGTH:
+        problem = (
+            f"SECRET_KEY is too short ({len(key)} characters; at least "
+            f"{MIN_SECRET_KEY_LENGTH} are needed so that it cannot be guessed)"
+        )
+    else:
+        return
+    raise ConfigurationError(
+        f"Mektep refuses to start in production: {problem}. It signs sessions and "
+        f"set-up links; with a known key anyone could forge them. {SECRET_KEY_HINT}"
+    )

@@ -5,10 +5,12 @@ python worker.py --burst    # work off the queue, then exit
 """
 
 import argparse
+import sys
 import threading
 
 from rq import SimpleWorker, Worker
 
+from config import ConfigurationError
 from mektep import create_app
 from mektep.extensions import db
 from mektep.jobs import SWEEP_SECONDS, run_sweeps
@@ -46,7 +48,11 @@ def main():
     )
     args = parser.parse_args()
 
-    app = create_app()
+    try:
+        app = create_app()
+    except ConfigurationError as error:
+        error.show()
+        sys.exit(error.exit_code)
     with app.app_context():
         run_sweeps(app)
         queue = get_queue(app)

@@ -7,18 +7,21 @@ once per school. `create_app` assembles both.
 from flask import Flask, g
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from config import BASE_DIR, config_from_env
+from config import BASE_DIR, check_config, config_from_env
+from mektep import request_input
 from mektep.extensions import babel, csrf, db, login_manager, migrate
 
 
 def create_app(config=None):
+    config = config or config_from_env()
     app = Flask(
         __name__,
         template_folder=str(BASE_DIR / "templates"),
         static_folder=str(BASE_DIR / "static"),
-        instance_path=str((config or config_from_env()).INSTANCE_DIR),
+        instance_path=str(config.INSTANCE_DIR),
     )
-    app.config.from_object(config or config_from_env())
+    app.config.from_object(config)
+    check_config(app.config)
     # Template tags leave no blank lines behind: public pages stay light (design.md).
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
@@ -27,6 +30,8 @@ def create_app(config=None):
     if proxies:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
 
+    # Every rule's `int` is bounded, so the converter is in place before any rule.
+    request_input.init_app(app)
     # The tenant and language are known before any other hook (CSRF's) may answer.
     _register_request_hooks(app)
     _init_extensions(app)
@@ -80,4 +85,5 @@ def _register_request_hooks(app):
     from tenants.resolver import resolve_tenant, site_url
 
     app.before_request(resolve_tenant)
+    app.before_request(request_input.refuse_nul_bytes)
     app.jinja_env.globals["site_url"] = site_url

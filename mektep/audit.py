@@ -1,6 +1,6 @@
 """The audit log: who did what, when, in which school, from which host."""
 
-from flask import g, has_request_context, request
+from flask import abort, g, has_request_context, request
 from flask_login import current_user
 
 from mektep.clock import utcnow
@@ -45,3 +45,12 @@ def record(action, detail="", user=None, school_id=None):
     )
     db.session.add(entry)
     return entry
+
+
+def refuse(action, detail=""):
+    """Refuse the request with a 403 and write the refusal to the audit log (committed
+    here, as the refusal ends the request); whatever the request changed is dropped."""
+    db.session.rollback()
+    record(action, detail)
+    db.session.commit()
+    abort(403)

@@ -20,17 +20,23 @@ MESSAGES = {
 }
 
 
-def render_error(status, title=None, message=None):
+def render_error(status, title=None, message=None, template="errors/error.html"):
     default_title, default_message = MESSAGES.get(status, MESSAGES[500])
     return (
         render_template(
-            "errors/error.html",
+            template,
             status=status,
             title=title or default_title,
             message=message or default_message,
         ),
         status,
     )
+
+
+def render_bare_error(status, title=None, message=None):
+    """An error page that builds no link: for a request whose host cannot be
+    linked to, and for when the full page itself fails to render."""
+    return render_error(status, title, message, template="errors/bare.html")
 
 
 def handle_http_error(error):
@@ -57,4 +63,10 @@ def init_app(app):
     @app.errorhandler(500)
     def internal_error(error):
         app.logger.error("500 on %s %s", request.method, request.url)
-        return render_error(500)
+        try:
+            return render_error(500)
+        except Exception:
+            # The page of a failure must not fail too: Flask would then answer
+            # without our after_request hooks, i.e. without the security headers.
+            app.logger.exception("the error page failed to render")
+            return render_bare_error(500)

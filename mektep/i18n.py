@@ -52,9 +52,14 @@ def add_language_to_links(endpoint, values):
 
 
 def url_with(**changes):
-    """This page's URL with some query arguments changed (None removes one)."""
-    args = dict(request.view_args or {})
-    args.update(request.args.items())
+    """This page's URL with some query arguments changed (None removes one).
+
+    The path's own values win over query arguments of the same name, and query
+    arguments starting with "_" are dropped: `url_for` reads those as its own
+    options (`_method`, `_external`...), not as parts of the URL.
+    """
+    args = {name: value for name, value in request.args.items() if not name.startswith("_")}
+    args.update(request.view_args or {})
     args.update(changes)
     return url_for(request.endpoint, **args)
 

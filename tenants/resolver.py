@@ -2,31 +2,42 @@
 
 `BASE_DOMAIN` is the district's apex; `{slug}.BASE_DOMAIN` is a school; a
 custom `Domain` redirects to its school's canonical host. Ports and letter case
-are ignored; anything that is not a host name is a 400, any unknown host a 404.
+are ignored; anything that is not a host name (RFC 1123: labels of 1 to 63
+letters, digits and inner hyphens, 253 characters at most) is a 400 on a page
+that links nowhere, any unknown host a 404.
 """
 
 import re
 
-from flask import abort, current_app, redirect, render_template, request
+from flask import current_app, redirect, render_template, request
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from mektep.errors import render_bare_error
 from mektep.extensions import db
 from mektep.i18n import choose_language
 from tenants.models import Domain, School
 from tenants.scoping import bind_school
 
-HOST_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?\.?(?::\d{1,5})?$")
+LABEL_PATTERN = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
+PORT_PATTERN = re.compile(r"[0-9]{1,5}")
+MAX_HOSTNAME_LENGTH = 253
 # Admins of a suspended school can still reach these to sign in and fix things.
 SUSPENDED_ALLOWED_BLUEPRINTS = frozenset({"auth", "admin"})
 
 
 def split_host(host):
-    """('name', 'port') of a Host header, lower-cased, without a trailing dot."""
-    host = host.strip().lower()
-    if not HOST_PATTERN.match(host):
+    """('name', 'port') of a Host header, lower-cased, without a trailing dot;
+    None unless it is a valid host name."""
+    name, colon, port = host.strip().lower().partition(":")
+    name = name.removesuffix(".")
+    if colon and not PORT_PATTERN.fullmatch(port):
         return None
-    name, _, port = host.partition(":")
-    return name.rstrip("."), port
+    if len(name) > MAX_HOSTNAME_LENGTH:
+        return None
+    if not all(LABEL_PATTERN.fullmatch(label) for label in name.split(".")):
+        return None
+    return name, port
 
 
 def base_hostname():
@@ -65,7 +76,11 @@ def resolve_tenant():
     answer for a host that has no site to show."""
     parts = split_host(request.host)
     if parts is None:
-        abort(400)
+        bind_school(None)
+        choose_language()
+        return render_bare_error(
+            400, message=_l("The site's address (host name) is not valid. Check it for typos.")
+        )
     school, canonical = find_school(parts[0])
     if school and not canonical:
         return redirect(canonical_url(school).rstrip("?"), code=301)

@@ -1,8 +1,9 @@
 """The district console on the apex host: schools, their admins, the audit log."""
 
-from flask import Blueprint, abort, g
+from flask import Blueprint, abort, g, request
 from flask_login import current_user
 
+from mektep import audit
 from mektep.extensions import login_manager
 
 bp = Blueprint("district", __name__, url_prefix="/district")
@@ -15,7 +16,7 @@ def district_admins_only():
     if not current_user.is_authenticated:
         return login_manager.unauthorized()
     if not current_user.is_district_admin:
-        abort(403)
+        audit.refuse("district.denied", request.endpoint)
     return None
 
 

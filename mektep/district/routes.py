@@ -1,6 +1,6 @@
 """District console pages."""
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -17,6 +17,7 @@ from mektep.district.provisioning import (
     first_admin,
 )
 from mektep.extensions import db
+from mektep.request_input import int_argument, page_argument
 from tenants.models import School
 
 AUDIT_PAGE_SIZE = 50
@@ -100,9 +101,9 @@ def new_setup_link(school_id):
 
 @bp.route("/audit")
 def audit_log():
-    page = request.args.get("page", 1, type=int)
+    page = page_argument()
     query = db.select(AuditEntry).order_by(AuditEntry.created_at.desc(), AuditEntry.id.desc())
-    school_id = request.args.get("school", type=int)
+    school_id = int_argument("school")
     if school_id:
         query = query.where(AuditEntry.school_id == school_id)
     entries = db.paginate(query, page=page, per_page=AUDIT_PAGE_SIZE, error_out=False)

@@ -2,11 +2,13 @@
 
 Members of the school enter with their role; a district admin enters as an
 admin, and each such visit is written to the audit log. Nobody else enters.
+Every refusal of a signed-in person (no role here, or an editor pressing an
+admin's button) is a 403 with an audit entry (`audit.refuse`).
 """
 
 from functools import wraps
 
-from flask import abort, g, session
+from flask import abort, g, request, session
 from flask_login import current_user
 
 from mektep import audit
@@ -25,7 +27,7 @@ def members_only():
         role = "admin"
         _audit_district_visit()
     if role is None:
-        abort(403)
+        audit.refuse("admin.denied", f"no role here: {request.endpoint}")
     g.role = role
     return None
 
@@ -40,15 +42,19 @@ def _audit_district_visit():
     session["district_visits"] = [*visited, g.school.id]
 
 
+def admin_only(action):
+    """Refuse (and audit) unless the signed-in person is the school's admin: for
+    an admin's button on a page that editors may also use."""
+    if g.role != "admin":
+        audit.refuse("admin.denied", action)
+
+
 def admin_required(view):
     """Only the school's admins (not editors) may use this view."""
 
     @wraps(view)
     def guarded(*args, **kwargs):
-        if g.role != "admin":
-            audit.record("admin.denied", view.__name__)
-            db.session.commit()
-            abort(403)
+        admin_only(view.__name__)
         return view(*args, **kwargs)
 
     guarded.admin_only = True  # lets the role tests find every admin-only view

@@ -1,10 +1,11 @@
 """The school's audit log, for its admins: who did what on this school's site."""
 
-from flask import g, render_template, request
+from flask import g, render_template
 from flask_babel import lazy_gettext as _l
 
 from mektep.audit import AuditEntry
 from mektep.extensions import db
+from mektep.request_input import page_argument
 from tenants.admin import bp
 from tenants.admin.access import admin_required
 from tenants.admin.navigation import add_admin_entry
@@ -22,6 +23,6 @@ def audit_log():
         .where(AuditEntry.school_id == g.school.id)
         .order_by(AuditEntry.created_at.desc(), AuditEntry.id.desc())
     )
-    page = request.args.get("page", 1, type=int)
+    page = page_argument()
     entries = db.paginate(query, page=page, per_page=PAGE_SIZE, error_out=False)
     return render_template("accounts/audit.html", entries=entries)

@@ -12,7 +12,7 @@ from mektep.extensions import db
 from mektep.schema import SECTIONS, section
 from tenants import versioning
 from tenants.admin import bp
-from tenants.admin.access import admin_required
+from tenants.admin.access import admin_only, admin_required
 from tenants.admin.content_forms import (
     form_to_values,
     input_names,
@@ -121,8 +121,8 @@ def _show_locked_values(schema, form, stored):
 
 def _save(schema, form):
     publishing = "publish" in request.form
-    if publishing and g.role != "admin":
-        abort(403)
+    if publishing:
+        admin_only("content_publish")
     values = form_to_values(schema, form, skip_sources=g.role != "admin")
     row = section_row(g.school, schema.slug, create=True)
     data = {"values": values}

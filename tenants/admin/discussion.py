@@ -8,6 +8,7 @@ from sqlalchemy.orm import selectinload
 
 from mektep.district.forms import ConfirmForm
 from mektep.extensions import db
+from mektep.request_input import page_argument
 from tenants.admin import bp
 from tenants.admin.access import admin_required
 from tenants.admin.navigation import add_admin_entry, add_dashboard_panel
@@ -44,7 +45,7 @@ def discussion():
         .options(selectinload(Post.answer))
         .order_by(*order, Post.id)
     )
-    page = request.args.get("page", 1, type=int)
+    page = page_argument()
     posts = db.paginate(query, page=page, per_page=PAGE_SIZE, error_out=False)
     return render_template(
         "discussion/queue.html",

@@ -12,7 +12,7 @@ from mektep.extensions import db
 from mektep.schema import ROLES, STAFF_FIELDS
 from tenants import versioning
 from tenants.admin import bp
-from tenants.admin.access import admin_required
+from tenants.admin.access import admin_only, admin_required
 from tenants.admin.navigation import add_admin_entry
 from tenants.admin.staff_forms import form_to_person, person_to_form, staff_form
 from tenants.content.models import StaffMember
@@ -83,8 +83,8 @@ def _one_head(person, form):
 
 def _save(person, form):
     publishing = "publish" in request.form
-    if publishing and g.role != "admin":
-        abort(403)
+    if publishing:
+        admin_only("staff_publish")
     if person is None:
         last = max((p.position for p in staff(g.school, published=False)), default=0)
         person = StaffMember(role="teacher", data={}, position=last + 1)

@@ -68,7 +68,10 @@ def reject(post, user):
 def publish_answer(post, user, body_ky, body_ru):
     """Approve `post` and publish its answer as a new version (an answer in the
     trash comes back with the new text, keeping its history)."""
-    answer = post.answer
+    # Not `post.answer`: a post loaded by a query skips its answer in the trash.
+    answer = db.session.scalars(
+        db.select(Answer).where(Answer.post_id == post.id).execution_options(include_trashed=True)
+    ).first()
     if answer is None:
         answer = Answer(post=post)
         db.session.add(answer)

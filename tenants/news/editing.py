@@ -10,14 +10,13 @@ versioning, so nothing of a "Save draft" reaches the public.
 
 from datetime import datetime
 
-from flask import abort, flash, g, redirect, render_template, url_for
+from flask import flash, g, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
 
-from mektep import audit
 from mektep.extensions import db
-from tenants.admin.access import admin_required
+from tenants.admin.access import admin_only, admin_required
 from tenants.trash import TRASH_DAYS, move_to_trash
 from tenants.versioning import (
     PublishRefused,
@@ -54,14 +53,6 @@ def saved_message(item, form):
             "appears at its time; the draft waits until an administrator publishes it."
         )
     return _("Draft saved. The public does not see it until it is published.")
-
-
-def deny(action):
-    """An editor pressed an admin-only button: like `admin_required`, audit it and
-    refuse; the caller first rolls back, so nothing of the refused form is kept."""
-    audit.record("admin.denied", action)
-    db.session.commit()
-    abort(403)
 
 
 # Submit buttons only an admin may press (a kind's form may lack some).
@@ -215,9 +206,8 @@ class ContentAdmin:
     def _save(self, item, form):
         is_new = item.id is None
         admin_action = next((name for name in ADMIN_BUTTONS if _pressed(form, name)), None)
-        if admin_action and g.role != "admin":
-            db.session.rollback()
-            deny(f"{self.name}_{admin_action}")
+        if admin_action:
+            admin_only(f"{self.name}_{admin_action}")
         save_draft(item, form.content_data(), current_user)
         if form.publish.data:
             try:

@@ -8,6 +8,7 @@ from sqlalchemy.orm import selectinload
 
 from mektep import throttle
 from mektep.extensions import csrf, db
+from mektep.request_input import page_argument
 from tenants.discussion import moderation
 from tenants.discussion.forms import HONEYPOT_FIELD, PostForm
 from tenants.discussion.models import Post
@@ -43,7 +44,7 @@ def discussion():
                 "success",
             )
             return redirect(url_for("public.discussion"))
-    page = request.args.get("page", 1, type=int)
+    page = page_argument()
     query = (
         db.select(Post)
         .where(Post.status == "approved")

@@ -11,13 +11,14 @@ from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
 from mektep.extensions import db
+from mektep.request_input import page_argument
 from tenants.events.models import Event, published_events
 from tenants.models import utcnow
 from tenants.news.district_time import district_zone, to_district, to_utc
 from tenants.news.richtext import plain_text
 from tenants.public import bp
 from tenants.public.navigation import add_menu_entry
-from tenants.public.news import page_number, page_of
+from tenants.public.news import page_of
 
 PER_PAGE = 20
 FEED_PAST_DAYS = 92
@@ -26,7 +27,7 @@ YEARS = range(2000, 2101)
 
 @bp.route("/events/")
 def events_list():
-    number = page_number()
+    number = page_argument()
     events, has_next = page_of(published_events(start=utcnow()), number, PER_PAGE)
     if number > 1 and not events:
         abort(404)

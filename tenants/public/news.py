@@ -3,10 +3,11 @@
 from datetime import UTC
 
 from feedgen.feed import FeedGenerator
-from flask import Response, abort, g, render_template, request, url_for
+from flask import Response, abort, g, render_template, url_for
 from flask_babel import lazy_gettext as _l
 
 from mektep.extensions import db
+from mektep.request_input import page_argument
 from tenants.news.models import NewsPost, important_notices, published_posts
 from tenants.news.richtext import summary
 from tenants.public import bp
@@ -14,13 +15,6 @@ from tenants.public.navigation import add_menu_entry
 
 PER_PAGE = 10
 FEED_SIZE = 20
-
-
-def page_number():
-    number = request.args.get("page", 1, type=int)
-    if number < 1:
-        abort(404)
-    return number
 
 
 def page_of(query, number, per_page):
@@ -38,7 +32,7 @@ def published_post_or_404(item_id):
 
 @bp.route("/news/")
 def news_list():
-    number = page_number()
+    number = page_argument()
     posts, has_next = page_of(published_posts(), number, PER_PAGE)
     if number > 1 and not posts:
         abort(404)

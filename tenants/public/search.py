@@ -3,9 +3,9 @@
 from flask import g, render_template, request
 from flask_babel import lazy_gettext as _l
 
+from mektep.request_input import page_argument
 from tenants.public import bp
 from tenants.public.navigation import add_menu_entry
-from tenants.public.news import page_number
 from tenants.search.cli import search_cli
 from tenants.search.service import search as run_search
 
@@ -15,7 +15,7 @@ QUERY_MAX = 200
 @bp.route("/search")
 def search():
     query = request.args.get("q", "").strip()
-    number = page_number()
+    number = page_argument()
     too_long = len(query) > QUERY_MAX
     results, has_next = ([], False)
     if query and not too_long:

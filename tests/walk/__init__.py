@@ -1,0 +1,1 @@
+"""The walk of every rule of the url_map with hostile values, as every role."""
