@@ -154,10 +154,7 @@ def content_discard(slug):
         for item in items:
             versioning.discard_draft(item, current_user, g.role)
     except DraftNotYours:
-        db.session.rollback()
-        audit.record("admin.denied", "content_discard")
-        db.session.commit()
-        abort(403)
+        audit.refuse("admin.denied", "content_discard")
     db.session.commit()
     flash(_("The draft is discarded; the published version stays."), "success")
     return redirect(url_for("admin.content_section", slug=slug))
