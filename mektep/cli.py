@@ -61,6 +61,7 @@ def create_district_admin(email, password, name):
 @click.option("--admin-email", required=True, help="E-mail of the first school admin.")
 def create_school_command(slug, name_ky, name_ru, language, admin_email):
     """Create a school and its first admin; prints the admin's set-up link."""
+    from mektep.accounts.invitations import answer_url
     from mektep.district.provisioning import ProvisioningError, create_school
 
     admin_email = checked_email(admin_email)
@@ -68,15 +69,17 @@ def create_school_command(slug, name_ky, name_ru, language, admin_email):
         raise click.BadParameter("Both names must be given.")
     with force_locale("en"):
         try:
-            school, link = create_school(slug, name_ky, name_ru, language, admin_email)
+            school, invitation = create_school(slug, name_ky, name_ru, language, admin_email)
         except ProvisioningError as error:
             db.session.rollback()
             raise click.ClickException(f"{error.field}: {error.message}") from None
+        accept_at = answer_url(school)
     click.echo(f"Created {school.slug}: {school.name_ky}")
     click.echo(
-        f"Set-up link for {admin_email}: {link}"
-        if link
-        else f"{admin_email} already has an account and is now its admin."
+        f"Set-up link for {admin_email}: {invitation.link}"
+        if invitation.link
+        else f"{admin_email} already has an account: they become the school's admin "
+        f"once they accept the invitation, after signing in at {accept_at}"
     )
 
 

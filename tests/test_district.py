@@ -2,7 +2,7 @@
 
 import pytest
 
-from mektep.accounts.models import Membership, User
+from mektep.accounts.models import User
 from mektep.audit import AuditEntry
 from mektep.extensions import db
 from tenants.models import School
@@ -117,16 +117,17 @@ def test_status_change_needs_csrf(district, schools):
     assert response.status_code == 400
 
 
-def test_new_setup_link_replaces_the_old_one(app, district, schools):
+def test_new_setup_link_replaces_the_old_one(app, district, site, schools):
+    created = district.submit("/district/schools/new", NEW_SCHOOL).get_data(as_text=True)
+    old_link = created.split('readonly value="', 1)[1].split('"', 1)[0]
     with app.app_context():
-        user = User(email="fresh@a.kg")
-        db.session.add(Membership(user=user, school_id=schools["b"], role="admin"))
-        db.session.commit()
+        school_id = db.session.scalar(db.select(School.id).where(School.slug == "school35"))
     response = district.submit(
-        f"/district/schools/{schools['b']}/setup-link", {}, form_page="/district/"
+        f"/district/schools/{school_id}/setup-link", {}, form_page="/district/"
     )
     assert response.status_code == 200
     assert "/account/setup/" in response.get_data(as_text=True)
+    assert site("school35").get(old_link.split("mektep.test", 1)[1]).status_code == 400
 
 
 def test_district_admin_visit_to_a_school_admin_is_audited(app, site, schools):

@@ -25,6 +25,16 @@ def membership(app, email, school_id):
         return (row.role, row.active) if row else None
 
 
+def accept_invitation(app, client, email, school_id):
+    """The invited owner, signed in on the school's host, accepts its invitation."""
+    invitation = membership_id(app, email, school_id)
+    response = client.submit(
+        f"/account/invitations/{invitation}/accept", {}, form_page="/account/invitations"
+    )
+    assert response.status_code == 302, response.get_data(as_text=True)[:2000]
+    assert urlsplit(response.headers["Location"]).path == "/admin/"
+
+
 def test_invitation_end_to_end(app, site, schools, admin_a):
     response = admin_a.submit(
         "/admin/accounts/invite",
@@ -58,6 +68,7 @@ def test_inviting_someone_of_another_school_needs_no_link(app, site, schools, ad
     assert response.status_code == 200 and "/account/setup/" not in response.get_data(as_text=True)
     both = site("school-a")
     both.login("admin@b.kg")
+    accept_invitation(app, both, "admin@b.kg", schools["a"])
     assert both.get("/admin/accounts").status_code == 200
 
 
@@ -104,7 +115,14 @@ def test_deactivating_here_keeps_the_other_school(app, site, schools, admin_a):
         form_page="/admin/accounts",
     )
     shared = membership_id(app, "admin@b.kg", schools["a"])
-    admin_a.submit(f"/admin/accounts/{shared}/deactivate", {}, form_page="/admin/accounts")
+    invitee = site("school-a")
+    invitee.login("admin@b.kg")
+    accept_invitation(app, invitee, "admin@b.kg", schools["a"])
+    response = admin_a.submit(
+        f"/admin/accounts/{shared}/deactivate", {}, form_page="/admin/accounts"
+    )
+    assert response.status_code == 302
+    assert membership(app, "admin@b.kg", schools["a"]) == ("editor", False)
     on_b = site("school-b")
     on_b.login("admin@b.kg")
     assert on_b.get("/admin/accounts").status_code == 200
