@@ -5,6 +5,7 @@ import pytest
 from mektep.accounts.models import User
 from mektep.extensions import db
 from tenants.models import School
+from tests.account_steps import credentials, invite, membership_state, setup_path
 
 
 @pytest.fixture
@@ -121,3 +122,21 @@ def test_demo_load_makes_a_district(app, cli):
     assert "№35 Ш.Суеркулов атындагы жалпы билим берүүчү орто мектеби" in names
     again = cli.invoke(args=["demo", "load", "--if-empty"])
     assert "not loaded" in again.output
+
+
+def test_create_school_with_an_address_that_has_an_account_invites_it(app, cli, site, schools):
+    school_a = site("school-a")
+    school_a.login("admin@a.kg")
+    link_a = setup_path(invite(school_a, "director@mail.kg").get_data(as_text=True))
+    before = credentials(app, "director@mail.kg")
+    args = ["schools", "create", "school35", "--name-ky", "№35 мектеби", "--name-ru", "Школа №35"]
+    result = cli.invoke(args=[*args, "--admin-email", "director@mail.kg"])
+    assert result.exit_code == 0, result.output
+    assert "/account/setup/" not in result.output
+    assert "accept the invitation" in result.output
+    assert "http://school35.mektep.test/account/invitations" in result.output
+    assert credentials(app, "director@mail.kg") == before
+    assert site("school-a").get(link_a).status_code == 200  # school A's link still works
+    with app.app_context():
+        school35 = db.session.scalar(db.select(School.id).where(School.slug == "school35"))
+    assert membership_state(app, "director@mail.kg", school35) == ("admin", True, True)

@@ -42,7 +42,7 @@ def _message(lang, user, link):
         body = "\n\n".join(
             (
                 _(
-                    "A new password was asked for your account %(email)s on %(host)s. "
+                    "Someone asked for a new password for your account %(email)s on %(host)s. "
                     "To choose one, open this link; it works once, for %(hours)s hours:",
                     email=user.email,
                     host=host,

@@ -17,7 +17,7 @@ from wtforms import RadioField, SubmitField
 from wtforms.fields.choices import SelectChoice
 
 from mektep import audit
-from mektep.accounts import invitations, setup_links
+from mektep.accounts import invitations, reset_links, setup_links
 from mektep.accounts.models import ROLE_LABELS, ROLES, Membership, User
 from mektep.district.forms import ConfirmForm
 from mektep.extensions import db
@@ -160,6 +160,29 @@ def _show_invitation(membership, link, reissued=False):
     )
 
 
+@bp.route("/accounts/<int:membership_id>/password-reset", methods=["POST"])
+@admin_required
+def account_password_reset(membership_id):
+    """Send a member who forgot their password a reset link, to their own address
+    only: the admin never sees it, and nothing changes until the owner uses it."""
+    membership = _membership_or_404(membership_id)
+    _confirmed_or_400()
+    user = membership.user
+    if membership.pending or not membership.active or not user.has_password:
+        abort(409)
+    reset_links.send(user, g.school)
+    audit.record("accounts.password_reset", user.email)
+    db.session.commit()
+    flash(
+        _(
+            "A link to choose a new password was sent to %(email)s; nobody else sees it.",
+            email=user.email,
+        ),
+        "success",
+    )
+    return redirect(url_for("admin.accounts"))
+
+
 @bp.route("/accounts/<int:membership_id>/withdraw", methods=["POST"])
 @admin_required
 def account_withdraw(membership_id):
@@ -171,7 +194,7 @@ def account_withdraw(membership_id):
     email = membership.user.email
     invitations.withdraw(membership)
     db.session.commit()
-    flash(_("The invitation of %(email)s is withdrawn.", email=email), "success")
+    flash(_("The invitation to %(email)s is withdrawn.", email=email), "success")
     return redirect(url_for("admin.accounts"))
 
 

@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 from mektep.accounts.models import Membership, User
 from mektep.audit import AuditEntry
 from mektep.extensions import db
+from tests.account_steps import accept_invitation
 from tests.conftest import PASSWORD
 
 
@@ -23,16 +24,6 @@ def membership(app, email, school_id):
     with app.app_context():
         row = db.session.get(Membership, membership_id(app, email, school_id))
         return (row.role, row.active) if row else None
-
-
-def accept_invitation(app, client, email, school_id):
-    """The invited owner, signed in on the school's host, accepts its invitation."""
-    invitation = membership_id(app, email, school_id)
-    response = client.submit(
-        f"/account/invitations/{invitation}/accept", {}, form_page="/account/invitations"
-    )
-    assert response.status_code == 302, response.get_data(as_text=True)[:2000]
-    assert urlsplit(response.headers["Location"]).path == "/admin/"
 
 
 def test_invitation_end_to_end(app, site, schools, admin_a):
