@@ -9,7 +9,7 @@ signs in and accepts. Each step is written to the school's audit log.
 
 from dataclasses import dataclass
 
-from flask import current_app
+from flask import current_app, has_request_context, url_for
 
 from mektep import audit
 from mektep.accounts import setup_links
@@ -25,8 +25,10 @@ class Invitation:
 
 
 def answer_url(school):
-    """Where the invited owner accepts or declines `school`'s invitation (also
-    outside a request: the CLI prints it)."""
+    """Where the invited owner accepts or declines `school`'s invitation, in the
+    page's language; also outside a request (the CLI prints it)."""
+    if has_request_context():
+        return site_url(school, url_for("auth.invitations"))
     return site_url(school, current_app.url_map.bind("").build("auth.invitations"))
 
 
