@@ -140,3 +140,28 @@ def test_create_school_with_an_address_that_has_an_account_invites_it(app, cli, 
     with app.app_context():
         school35 = db.session.scalar(db.select(School.id).where(School.slug == "school35"))
     assert membership_state(app, "director@mail.kg", school35) == ("admin", True, True)
+
+
+def test_making_an_existing_account_a_district_admin_keeps_its_password(app, cli, schools):
+    before = credentials(app, "admin@a.kg")
+    args = ["district", "create-admin", "admin@a.kg"]
+    refused = cli.invoke(args=[*args, "--password", "the operator's choice"])
+    assert refused.exit_code != 0 and "stays its owner's" in refused.output
+    assert credentials(app, "admin@a.kg") == before
+    result = cli.invoke(args=args)
+    assert result.exit_code == 0, result.output
+    assert credentials(app, "admin@a.kg") == before
+    with app.app_context():
+        user = db.session.scalar(db.select(User).where(User.email == "admin@a.kg"))
+        assert user.is_district_admin
+
+
+def test_create_district_admin_prompts_for_a_new_accounts_password(app, cli):
+    result = cli.invoke(
+        args=["district", "create-admin", "new@mektep.kg"],
+        input="a long password\na long password\n",
+    )
+    assert result.exit_code == 0, result.output
+    with app.app_context():
+        user = db.session.scalar(db.select(User).where(User.email == "new@mektep.kg"))
+        assert user.is_district_admin and user.check_password("a long password")

@@ -7,17 +7,8 @@ from urllib.parse import urlsplit
 from mektep.accounts.models import Membership, User
 from mektep.audit import AuditEntry
 from mektep.extensions import db
-from tests.account_steps import accept_invitation
+from tests.account_steps import accept_invitation, membership_id
 from tests.conftest import PASSWORD
-
-
-def membership_id(app, email, school_id):
-    with app.app_context():
-        return db.session.scalar(
-            db.select(Membership.id)
-            .join(User)
-            .where(User.email == email, Membership.school_id == school_id)
-        )
 
 
 def membership(app, email, school_id):
