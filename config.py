@@ -68,6 +68,7 @@ class Config:
     # OWASP's minimum for scrypt is N=2^17, r=8, p=1.
     PASSWORD_HASH_METHOD = os.environ.get("PASSWORD_HASH_METHOD", "scrypt:131072:8:1")
     SETUP_LINK_HOURS = 72
+    RESET_LINK_HOURS = 24
     LOGIN_LIMIT_PER_ACCOUNT = os.environ.get("LOGIN_LIMIT_PER_ACCOUNT", "5 per 15 minutes")
     LOGIN_LIMIT_PER_ADDRESS = os.environ.get("LOGIN_LIMIT_PER_ADDRESS", "20 per 15 minutes")
     DISCUSSION_POST_LIMIT = os.environ.get("DISCUSSION_POST_LIMIT", "5 per 10 minutes")

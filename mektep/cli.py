@@ -33,22 +33,32 @@ def school_by_slug(slug):
 
 @district_cli.command("create-admin")
 @click.argument("email")
-@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
+@click.option("--password", help="For a new account (prompted for when missing).")
 @click.option("--name", default="", help="Display name.")
 def create_district_admin(email, password, name):
-    """Create a district administrator, or make an existing user one."""
+    """Create a district administrator, or make an existing user one: an
+    existing account keeps its password, which is its owner's alone."""
     from mektep.forms import MIN_PASSWORD_LENGTH
 
     email = checked_email(email)
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise click.BadParameter(f"A password has at least {MIN_PASSWORD_LENGTH} characters.")
     user = db.session.scalar(db.select(User).where(User.email == email))
-    if user is None:
-        user = User(email=email)
-        db.session.add(user)
+    if user is not None and user.has_password:
+        if password is not None:
+            raise click.ClickException(
+                f"{email} already has an account with its own password, which stays its "
+                "owner's: run again without --password to make it a district administrator."
+            )
+    else:
+        if password is None:
+            password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+        if len(password) < MIN_PASSWORD_LENGTH:
+            raise click.BadParameter(f"A password has at least {MIN_PASSWORD_LENGTH} characters.")
+        if user is None:
+            user = User(email=email)
+            db.session.add(user)
+        user.set_password(password)
     user.display_name = name or user.display_name
     user.is_district_admin = True
-    user.set_password(password)
     db.session.commit()
     click.echo(f"District administrator {email} is ready.")
 
@@ -61,6 +71,7 @@ def create_district_admin(email, password, name):
 @click.option("--admin-email", required=True, help="E-mail of the first school admin.")
 def create_school_command(slug, name_ky, name_ru, language, admin_email):
     """Create a school and its first admin; prints the admin's set-up link."""
+    from mektep.accounts.invitations import answer_url
     from mektep.district.provisioning import ProvisioningError, create_school
 
     admin_email = checked_email(admin_email)
@@ -68,15 +79,17 @@ def create_school_command(slug, name_ky, name_ru, language, admin_email):
         raise click.BadParameter("Both names must be given.")
     with force_locale("en"):
         try:
-            school, link = create_school(slug, name_ky, name_ru, language, admin_email)
+            school, invitation = create_school(slug, name_ky, name_ru, language, admin_email)
         except ProvisioningError as error:
             db.session.rollback()
             raise click.ClickException(f"{error.field}: {error.message}") from None
+        accept_at = answer_url(school)
     click.echo(f"Created {school.slug}: {school.name_ky}")
     click.echo(
-        f"Set-up link for {admin_email}: {link}"
-        if link
-        else f"{admin_email} already has an account and is now its admin."
+        f"Set-up link for {admin_email}: {invitation.link}"
+        if invitation.link
+        else f"{admin_email} already has an account: they become the school's admin "
+        f"once they accept the invitation, after signing in at {accept_at}"
     )
 
 

@@ -6,6 +6,7 @@ file (the web server, the worker and the tests alike).
 """
 
 import logging
+import threading
 
 import redis
 from flask import current_app
@@ -16,6 +17,7 @@ from sqlalchemy.orm import Session
 from mektep.extensions import db
 
 log = logging.getLogger(__name__)
+_connecting = threading.Lock()
 
 
 def _connect(config):
@@ -29,11 +31,15 @@ def _connect(config):
 
 
 def get_redis(app=None):
-    """The app's Redis connection, opened once per process."""
+    """The app's Redis connection, opened once per process (a threaded server's
+    first requests may ask at the same moment: an embedded server is started once)."""
     app = app or current_app
     conn = app.extensions.get("mektep_redis")
     if conn is None:
-        conn = app.extensions["mektep_redis"] = _connect(app.config)
+        with _connecting:
+            conn = app.extensions.get("mektep_redis")
+            if conn is None:
+                conn = app.extensions["mektep_redis"] = _connect(app.config)
     return conn
 
 

@@ -1,8 +1,12 @@
 """Rate limits counted in Redis with the `limits` library.
 
-`minutes_blocked`/`count_failure` throttle failed sign-ins per account and per
-address; `wait_minutes`/`count_hit` are the same mechanism for any other limit
-(e.g. visitors' posts per address).
+Every limit is taken, not tested: `take` counts the attempt with one atomic
+Redis increment and says whether it was within the limit, so a burst of
+parallel requests cannot all pass a check made before any of them is counted.
+
+`take_password_attempt` throttles guesses of a password per account and per
+address (sign-in and the password-change page share the account's budget);
+`take` alone serves any other limit (e.g. visitors' posts per address).
 """
 
 import time
@@ -26,20 +30,19 @@ def _limiter():
     return limiter
 
 
-def wait_minutes(limit, *key):
-    """Minutes until `key` is under `limit` (a string like "5 per 10 minutes"); 0: now."""
-    limiter, limit = _limiter(), parse(limit)
-    if limiter.test(limit, *key):
+def take(limit, *key):
+    """Count one attempt of `key` against `limit` (a string like "5 per 10 minutes").
+
+    Returns 0 when the attempt is within the limit, else the minutes until the
+    window resets: the caller refuses the attempt."""
+    limiter, item = _limiter(), parse(limit)
+    if limiter.hit(item, *key):
         return 0
-    reset_at = limiter.get_window_stats(limit, *key).reset_time
+    reset_at = limiter.get_window_stats(item, *key).reset_time
     return max(1, round((reset_at - time.time()) / 60))
 
 
-def count_hit(limit, *key):
-    _limiter().hit(parse(limit), *key)
-
-
-def _keys(email):
+def _password_keys(email):
     config = current_app.config
     return (
         (config["LOGIN_LIMIT_PER_ACCOUNT"], "login-account", email.lower()),
@@ -47,16 +50,16 @@ def _keys(email):
     )
 
 
-def minutes_blocked(email):
-    """How many minutes sign-in stays refused for this account or address (0: not)."""
-    return max(wait_minutes(limit, *key) for limit, *key in _keys(email))
+def take_password_attempt(email):
+    """Count a password guess for the account `email` from this address, before
+    the password is checked. Returns the minutes it stays refused (0: go ahead)."""
+    return max([take(limit, *key) for limit, *key in _password_keys(email)])
 
 
-def count_failure(email):
-    for limit, *key in _keys(email):
-        count_hit(limit, *key)
-
-
-def clear_account(email):
-    limit, *key = _keys(email)[0]
-    _limiter().clear(parse(limit), *key)
+def password_accepted(email):
+    """The right password was given: the account's failures are forgotten and
+    this attempt is given back to the address (colleagues share an address)."""
+    (account_limit, *account_key), (address_limit, *address_key) = _password_keys(email)
+    limiter = _limiter()
+    limiter.clear(parse(account_limit), *account_key)
+    limiter.hit(parse(address_limit), *address_key, cost=-1)

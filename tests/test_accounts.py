@@ -9,9 +9,10 @@ from werkzeug.security import generate_password_hash
 
 from config import Config, ProductionConfig
 from mektep.accounts import setup_links
-from mektep.accounts.models import User
+from mektep.accounts.models import Membership, User
 from mektep.audit import AuditEntry
 from mektep.extensions import db
+from tenants.models import School
 from tests.conftest import PASSWORD, assert_sent_to_sign_in, nothing_changes
 
 
@@ -136,10 +137,11 @@ def test_password_change_checks_the_current_password(app, site, schools):
 
 def new_user_link(app, school_slug="school-a"):
     with app.test_request_context(headers={"Host": f"{school_slug}.mektep.test"}):
-        user = User(email="new@a.kg")
-        db.session.add(user)
+        school = db.session.scalar(db.select(School).where(School.slug == school_slug))
+        membership = Membership(user=User(email="new@a.kg"), school=school, role="editor")
+        db.session.add(membership)
         db.session.flush()
-        link = setup_links.external_link(user)
+        link = setup_links.external_link(membership)
         db.session.commit()
     return link.split("mektep.test", 1)[1]
 

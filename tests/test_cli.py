@@ -5,6 +5,7 @@ import pytest
 from mektep.accounts.models import User
 from mektep.extensions import db
 from tenants.models import School
+from tests.account_steps import credentials, invite, membership_state, setup_path
 from tests.conftest import nothing_changes
 
 
@@ -124,3 +125,46 @@ def test_demo_load_makes_a_district(app, cli):
     assert "№35 Ш.Суеркулов атындагы жалпы билим берүүчү орто мектеби" in names
     again = cli.invoke(args=["demo", "load", "--if-empty"])
     assert "not loaded" in again.output
+
+
+def test_create_school_with_an_address_that_has_an_account_invites_it(app, cli, site, schools):
+    school_a = site("school-a")
+    school_a.login("admin@a.kg")
+    link_a = setup_path(invite(school_a, "director@mail.kg").get_data(as_text=True))
+    before = credentials(app, "director@mail.kg")
+    args = ["schools", "create", "school35", "--name-ky", "№35 мектеби", "--name-ru", "Школа №35"]
+    result = cli.invoke(args=[*args, "--admin-email", "director@mail.kg"])
+    assert result.exit_code == 0, result.output
+    assert "/account/setup/" not in result.output
+    assert "accept the invitation" in result.output
+    assert "http://school35.mektep.test/account/invitations" in result.output
+    assert credentials(app, "director@mail.kg") == before
+    assert site("school-a").get(link_a).status_code == 200  # school A's link still works
+    with app.app_context():
+        school35 = db.session.scalar(db.select(School.id).where(School.slug == "school35"))
+    assert membership_state(app, "director@mail.kg", school35) == ("admin", True, True)
+
+
+def test_making_an_existing_account_a_district_admin_keeps_its_password(app, cli, schools):
+    before = credentials(app, "admin@a.kg")
+    args = ["district", "create-admin", "admin@a.kg"]
+    refused = cli.invoke(args=[*args, "--password", "the operator's choice"])
+    assert refused.exit_code != 0 and "stays its owner's" in refused.output
+    assert credentials(app, "admin@a.kg") == before
+    result = cli.invoke(args=args)
+    assert result.exit_code == 0, result.output
+    assert credentials(app, "admin@a.kg") == before
+    with app.app_context():
+        user = db.session.scalar(db.select(User).where(User.email == "admin@a.kg"))
+        assert user.is_district_admin
+
+
+def test_create_district_admin_prompts_for_a_new_accounts_password(app, cli):
+    result = cli.invoke(
+        args=["district", "create-admin", "new@mektep.kg"],
+        input="a long password\na long password\n",
+    )
+    assert result.exit_code == 0, result.output
+    with app.app_context():
+        user = db.session.scalar(db.select(User).where(User.email == "new@mektep.kg"))
+        assert user.is_district_admin and user.check_password("a long password")

@@ -1,11 +1,24 @@
 """The district console: provisioning schools, their status, the audit log."""
 
+import email
+import email.policy
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
 import pytest
 
-from mektep.accounts.models import Membership, User
+from mektep.accounts.models import User
 from mektep.audit import AuditEntry
 from mektep.extensions import db
 from tenants.models import School
+from tests.account_steps import (
+    accept_invitation,
+    credentials,
+    invite,
+    membership_state,
+    setup_path,
+)
 from tests.conftest import PASSWORD, assert_redirect, assert_sent_to_sign_in, nothing_changes
 
 NEW_SCHOOL = {
@@ -143,16 +156,17 @@ def test_status_change_needs_csrf(app, district, schools):
         assert db.session.get(School, schools["a"]).status == "suspended"
 
 
-def test_new_setup_link_replaces_the_old_one(app, district, schools):
+def test_new_setup_link_replaces_the_old_one(app, district, site, schools):
+    created = district.submit("/district/schools/new", NEW_SCHOOL).get_data(as_text=True)
+    old_link = created.split('readonly value="', 1)[1].split('"', 1)[0]
     with app.app_context():
-        user = User(email="fresh@a.kg")
-        db.session.add(Membership(user=user, school_id=schools["b"], role="admin"))
-        db.session.commit()
+        school_id = db.session.scalar(db.select(School.id).where(School.slug == "school35"))
     response = district.submit(
-        f"/district/schools/{schools['b']}/setup-link", {}, form_page="/district/"
+        f"/district/schools/{school_id}/setup-link", {}, form_page="/district/"
     )
     assert response.status_code == 200
     assert "/account/setup/" in response.get_data(as_text=True)
+    assert site("school35").get(old_link.split("mektep.test", 1)[1]).status_code == 400
 
 
 def test_district_admin_visit_to_a_school_admin_is_audited(app, site, schools):
@@ -190,3 +204,86 @@ def test_archiving_asks_for_confirmation_first(app, district, schools):
     )
     with app.app_context():
         assert db.session.get(School, schools["a"]).status == "archived"
+
+
+def outbox_messages(app):
+    folder = Path(app.config["INSTANCE_DIR"]) / "outbox"
+    return {path: path.read_bytes() for path in folder.glob("*.eml")} if folder.exists() else {}
+
+
+def test_a_new_link_for_an_admin_with_a_password_is_a_reset_sent_to_the_owner(
+    app, district, site, schools
+):
+    owner = site("school-a")
+    owner.login("admin@a.kg")
+    before, sent_before = credentials(app, "admin@a.kg"), outbox_messages(app)
+    response = district.submit(
+        f"/district/schools/{schools['a']}/setup-link?lang=en", {}, form_page="/district/"
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "A password reset was sent to the owner" in page
+    assert "/account/setup/" not in page and "/account/reset/" not in page
+    assert credentials(app, "admin@a.kg") == before
+    assert owner.get("/admin/").status_code == 200
+    with app.app_context():
+        logged = db.session.scalars(
+            db.select(AuditEntry.action).where(AuditEntry.school_id == schools["a"])
+        ).all()
+    assert "school.password_reset" in logged
+
+    (message,) = [m for path, m in outbox_messages(app).items() if path not in sent_before]
+    message = email.message_from_bytes(message, policy=email.policy.default)
+    assert message["To"] == "admin@a.kg"
+    body = message.get_content()
+    assert message["Subject"] == (
+        "school-a.mektep.test үчүн жаңы сырсөз тандаңыз / "
+        "Выберите новый пароль для school-a.mektep.test"
+    )
+    link = re.search(r"http://school-a\.mektep\.test(/account/reset/\S+)", body).group(1)
+    stranger = site("school-a")
+    assert stranger.get(link).status_code == 200
+    changed = stranger.submit(link, {"password": "a brand new pass", "confirm": "a brand new pass"})
+    assert changed.status_code == 302
+    assert owner.get("/admin/").status_code == 302  # other devices signed out
+    site("school-a").login("admin@a.kg", "a brand new pass")
+    assert site("school-a").get(link).status_code == 400  # used once
+
+
+def test_the_district_cannot_take_an_account_another_school_is_setting_up(
+    app, district, site, schools
+):
+    school_a = site("school-a")
+    school_a.login("admin@a.kg")
+    link_a = setup_path(invite(school_a, "director@mail.kg").get_data(as_text=True))
+    before = credentials(app, "director@mail.kg")
+    response = district.submit(
+        "/district/schools/new?lang=en", dict(NEW_SCHOOL, admin_email="director@mail.kg")
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "/account/setup/" not in page and "already has an account" in page
+    assert credentials(app, "director@mail.kg") == before
+    with app.app_context():
+        school35 = db.session.scalar(db.select(School.id).where(School.slug == "school35"))
+    assert membership_state(app, "director@mail.kg", school35) == ("admin", True, True)
+
+    response = district.submit(
+        f"/district/schools/{school35}/setup-link?lang=en", {}, form_page="/district/"
+    )
+    assert response.status_code == 409
+    assert "No link can be made here" in response.get_data(as_text=True)
+    assert credentials(app, "director@mail.kg") == before
+    assert site("school-a").get(link_a).status_code == 200  # school A's link still works
+
+
+def test_an_existing_admin_enters_a_new_school_only_after_accepting(app, district, site, schools):
+    district.submit("/district/schools/new", dict(NEW_SCHOOL, admin_email="admin@b.kg"))
+    with app.app_context():
+        school35 = db.session.scalar(db.select(School.id).where(School.slug == "school35"))
+    owner = site("school35")
+    response = owner.login("admin@b.kg")
+    assert urlsplit(response.headers["Location"]).path == "/account/invitations"
+    assert owner.get("/admin/").status_code == 403
+    accept_invitation(app, owner, "admin@b.kg", school35)
+    assert owner.get("/admin/accounts").status_code == 200

@@ -36,3 +36,12 @@ class PasswordChangeForm(FlaskForm):
     )
     password, confirm = new_password_fields()
     submit = SubmitField(_l("Change password"))
+
+
+class ResetForm(FlaskForm):
+    password, confirm = new_password_fields()
+    submit = SubmitField(_l("Save the new password"))
+
+
+class AnswerForm(FlaskForm):
+    """Accepting or declining an invitation: the CSRF token is the whole form."""

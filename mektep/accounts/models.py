@@ -1,13 +1,14 @@
 """People: users, their memberships in schools, and their passwords."""
 
-from flask import current_app
+from flask_babel import lazy_gettext as _l
 from flask_login import UserMixin
-from werkzeug.security import check_password_hash, generate_password_hash
 
+from mektep.accounts import passwords
 from mektep.extensions import db
 from tenants.models import utcnow
 
 ROLES = ("admin", "editor")
+ROLE_LABELS = {"admin": _l("administrator"), "editor": _l("editor")}
 
 
 class User(UserMixin, db.Model):
@@ -35,13 +36,11 @@ class User(UserMixin, db.Model):
         return f"{self.id}:{self.session_version}"
 
     def set_password(self, password):
-        self.password_hash = generate_password_hash(
-            password, method=current_app.config["PASSWORD_HASH_METHOD"]
-        )
+        self.password_hash = passwords.hash_password(password)
         self.invalidate_sessions()
 
     def check_password(self, password):
-        return bool(self.password_hash) and check_password_hash(self.password_hash, password)
+        return passwords.verify(self.password_hash, password)
 
     def invalidate_sessions(self):
         self.session_version = (self.session_version or 0) + 1
@@ -52,8 +51,22 @@ class User(UserMixin, db.Model):
         return next((m for m in self.memberships if m.school_id == school.id), None)
 
     def role_in(self, school):
+        """The role the user works with in `school`: None until they accept an
+        invitation, and while the school has deactivated them."""
         membership = self.membership_in(school)
-        return membership.role if membership and membership.active else None
+        if membership is None or membership.pending or not membership.active:
+            return None
+        return membership.role
+
+    def invitation_to(self, school):
+        """The user's membership in `school` while it waits for their answer."""
+        membership = self.membership_in(school)
+        return membership if membership is not None and membership.pending else None
+
+    @property
+    def invitations(self):
+        """Every school's invitation waiting for the user's answer."""
+        return [m for m in self.memberships if m.pending]
 
     @property
     def label(self):
@@ -62,7 +75,13 @@ class User(UserMixin, db.Model):
 
 class Membership(db.Model):
     """A user's role in one school. Owned by the school, but also read across
-    schools (a user's own list), so it is scoped by explicit filters."""
+    schools (a user's own list), so it is scoped by explicit filters.
+
+    An invitation to someone who already has an account is a pending membership:
+    it gives nothing until its owner accepts it. The membership made together
+    with a new account is accepted at once; its set-up link is how the person
+    takes the account.
+    """
 
     __table_args__ = (db.UniqueConstraint("user_id", "school_id"),)
 
@@ -72,6 +91,8 @@ class Membership(db.Model):
     role = db.Column(db.String(10), nullable=False, default="editor")
     active = db.Column(db.Boolean, nullable=False, default=True)
     created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
+    # True while an invitation waits for its owner's answer.
+    pending = db.Column(db.Boolean, nullable=False, default=False, server_default=db.false())
 
     user = db.relationship("User", back_populates="memberships")
     school = db.relationship("School")

@@ -6,8 +6,8 @@ Used alike by the district console and the `flask schools` commands.
 from flask_babel import gettext as _
 
 from mektep import audit
-from mektep.accounts import setup_links
-from mektep.accounts.models import Membership, User
+from mektep.accounts import invitations
+from mektep.accounts.models import Membership
 from mektep.extensions import db
 from tenants.models import School, slug_problem
 
@@ -28,8 +28,9 @@ class ProvisioningError(ValueError):
 
 
 def create_school(slug, name_ky, name_ru, default_language, admin_email):
-    """Create a school and its first admin. Returns (school, set-up link or None):
-    no link when the admin already has an account with a password."""
+    """Create a school and invite its first admin. Returns (school, Invitation):
+    a new account comes with its set-up link; an existing one is invited and
+    becomes the admin once its owner accepts."""
     slug = slug.strip().lower()
     problem = slug_problem(slug)
     if problem:
@@ -43,26 +44,11 @@ def create_school(slug, name_ky, name_ru, default_language, admin_email):
         default_language=default_language,
     )
     db.session.add(school)
-    _membership, link = add_member(school, admin_email, "admin")
-    audit.record("school.create", f"{slug} admin={admin_email}", school_id=school.id)
+    invitation = invitations.invite(school, admin_email, "admin")
+    state = "pending" if invitation.membership.pending else "new account"
+    audit.record("school.create", f"{slug} admin={admin_email} ({state})", school_id=school.id)
     db.session.commit()
-    return school, link
-
-
-def add_member(school, email, role):
-    """Give the account of `email` (created if new) `role` in `school`.
-
-    Returns (membership, set-up link or None): no link when the account already
-    has a password, e.g. someone who works for another school too."""
-    user = db.session.scalar(db.select(User).where(User.email == email))
-    if user is None:
-        user = User(email=email)
-        db.session.add(user)
-    membership = Membership(user=user, school=school, role=role)
-    db.session.add(membership)
-    db.session.flush()
-    link = None if user.has_password else setup_links.external_link(user, school)
-    return membership, link
+    return school, invitation
 
 
 def change_status(school, change):
@@ -77,9 +63,9 @@ def change_status(school, change):
 
 
 def first_admin(school):
+    """The school's first admin membership (accepted or still an invitation)."""
     return db.session.scalar(
-        db.select(User)
-        .join(Membership)
+        db.select(Membership)
         .where(Membership.school_id == school.id, Membership.role == "admin")
         .order_by(Membership.id)
     )

@@ -1,11 +1,13 @@
 """District console pages."""
 
+from functools import partial
+
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from mektep import audit
-from mektep.accounts import setup_links
+from mektep.accounts import reset_links, setup_links
 from mektep.audit import AuditEntry
 from mektep.district import bp
 from mektep.district.forms import ConfirmForm, SchoolCreateForm
@@ -34,7 +36,7 @@ def new_school():
     form = SchoolCreateForm()
     if form.validate_on_submit():
         try:
-            school, link = create_school(
+            school, invitation = create_school(
                 form.slug.data,
                 form.name_ky.data,
                 form.name_ru.data,
@@ -46,7 +48,13 @@ def new_school():
             getattr(form, error.field).errors.append(error.message)
         else:
             flash(_("The school %(name)s is created.", name=school.name_ky), "success")
-            return render_template("district/created.html", school=school, link=link)
+            return render_template(
+                "district/created.html",
+                school=school,
+                admin=invitation.membership.user,
+                link=invitation.link,
+                pending=invitation.membership.pending,
+            )
     status = 400 if form.is_submitted() else 200
     return render_template("district/new_school.html", form=form), status
 
@@ -88,15 +96,27 @@ def confirm_archive(school_id):
 
 @bp.route("/schools/<int:school_id>/setup-link", methods=["POST"])
 def new_setup_link(school_id):
-    """A fresh set-up link for the school's first admin (the old one stops working)."""
+    """Help the school's first admin in without ever holding their credentials:
+    a new set-up link while the account this school created has no password, a
+    reset sent to the owner's own address once it has one, and nothing for an
+    account that another school's invitation is setting up."""
     school = db.get_or_404(School, school_id)
-    admin = first_admin(school)
-    if not ConfirmForm().validate_on_submit() or admin is None:
+    membership = first_admin(school)
+    if not ConfirmForm().validate_on_submit() or membership is None:
         abort(400)
-    link = setup_links.external_link(admin, school)
+    admin = membership.user
+    page = partial(render_template, "district/created.html", school=school, admin=admin)
+    if admin.has_password:
+        reset_links.send(admin, school)
+        audit.record("school.password_reset", admin.email, school_id=school.id)
+        db.session.commit()
+        return page(reset_sent=True)
+    if not setup_links.may_issue(membership):
+        return page(held=True), 409
+    link = setup_links.external_link(membership)
     audit.record("school.setup_link", admin.email, school_id=school.id)
     db.session.commit()
-    return render_template("district/created.html", school=school, link=link, reissued=True)
+    return page(link=link, reissued=True)
 
 
 @bp.route("/audit")

@@ -1,7 +1,7 @@
 """a school's own name and e-mail are versioned content: who published them, when
 
 Revision ID: 0901_sec_drafts_school_versioned
-Revises: 0500_merge_areas
+Revises: 0900_sec_pending_membership
 Create Date: 2026-11-30 11:30:03
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0901_sec_drafts_school_versioned'
-down_revision = '0500_merge_areas'
+down_revision = "0900_sec_pending_membership"
 branch_labels = None
 depends_on = None
 

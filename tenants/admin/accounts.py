@@ -1,9 +1,11 @@
 """The school's accounts (A4): invite editors and admins, change roles,
-deactivate and reactivate memberships.
+deactivate and reactivate memberships, withdraw invitations.
 
 A person may work for several schools, so everything here acts on their
-membership in this school, never on the account itself. The school always
-keeps at least one active admin.
+membership in this school, never on the account itself: an address that has an
+account already is invited, and its owner accepts (mektep.accounts.invitations);
+a set-up link is made only for an account this school created. The school
+always keeps at least one active admin.
 """
 
 from flask import abort, flash, g, redirect, render_template, url_for
@@ -15,20 +17,18 @@ from wtforms import RadioField, SubmitField
 from wtforms.fields.choices import SelectChoice
 
 from mektep import audit
-from mektep.accounts import setup_links
-from mektep.accounts.models import ROLES, Membership, User
+from mektep.accounts import invitations, reset_links, setup_links
+from mektep.accounts.models import ROLE_LABELS, ROLES, Membership, User
 from mektep.district.forms import ConfirmForm
-from mektep.district.provisioning import add_member
 from mektep.extensions import db
 from mektep.forms import email_field
 from tenants.admin import bp
 from tenants.admin.access import admin_required
-from tenants.admin.navigation import add_admin_entry
+from tenants.admin.navigation import add_admin_entry, add_dashboard_panel
 from tenants.models import School
 
 add_admin_entry("admin.accounts", _l("Accounts"), 80, role="admin")
-
-ROLE_LABELS = {"admin": _l("administrator"), "editor": _l("editor")}
+add_dashboard_panel("accounts/invitations_panel.html")
 
 
 def _role_field():
@@ -59,7 +59,7 @@ def _members():
         db.select(Membership)
         .join(User)
         .where(Membership.school_id == g.school.id)
-        .order_by(Membership.active.desc(), Membership.role, User.email)
+        .order_by(Membership.active.desc(), Membership.pending, Membership.role, User.email)
     ).all()
 
 
@@ -70,10 +70,16 @@ def _membership_or_404(membership_id):
     return membership
 
 
+def _confirmed_or_400():
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+
+
 def _is_last_admin(membership):
-    """Whether `membership` is the school's only active admin. Locks the school's
-    row first, so two admins cannot demote each other at the same moment."""
-    if membership.role != "admin" or not membership.active:
+    """Whether `membership` is the school's only active admin (an invitation not
+    yet accepted is nobody's work). Locks the school's row first, so two admins
+    cannot demote each other at the same moment."""
+    if membership.role != "admin" or not membership.active or membership.pending:
         return False
     db.session.execute(db.select(School.id).where(School.id == g.school.id).with_for_update())
     others = db.session.scalar(
@@ -81,6 +87,7 @@ def _is_last_admin(membership):
             Membership.school_id == g.school.id,
             Membership.role == "admin",
             Membership.active.is_(True),
+            Membership.pending.is_(False),
             Membership.id != membership.id,
         )
     )
@@ -93,8 +100,8 @@ def _render(invite=None, problem=None, status=200):
         members=_members(),
         invite=invite or InviteForm(formdata=None),
         confirm=ConfirmForm(),
-        role_labels=ROLE_LABELS,
         problem=problem,
+        may_issue_link=setup_links.may_issue,
     ), status
 
 
@@ -110,7 +117,7 @@ def invite():
     form = InviteForm()
     if not form.validate_on_submit():
         return _render(invite=form, status=400)
-    user = db.session.scalar(db.select(User).where(User.email == form.email.data))
+    user = invitations.find_user(form.email.data)
     if user is not None and user.membership_in(g.school) is not None:
         form.email.errors.append(
             _(
@@ -119,34 +126,76 @@ def invite():
             )
         )
         return _render(invite=form, status=400)
-    membership, link = add_member(g.school, form.email.data, form.role.data)
-    audit.record("accounts.invite", f"{form.email.data} role={form.role.data}")
+    invitation = invitations.invite(g.school, form.email.data, form.role.data)
+    state = "pending" if invitation.membership.pending else "new account"
+    audit.record("accounts.invite", f"{form.email.data} role={form.role.data} ({state})")
     db.session.commit()
-    return _show_link(membership, link)
+    return _show_invitation(invitation.membership, invitation.link)
 
 
 @bp.route("/accounts/<int:membership_id>/setup-link", methods=["POST"])
 @admin_required
 def account_setup_link(membership_id):
-    """A fresh set-up link for someone who has not chosen a password yet."""
+    """A fresh set-up link for an account this school created, not set up yet."""
     membership = _membership_or_404(membership_id)
-    if not ConfirmForm().validate_on_submit() or membership.user.has_password:
+    _confirmed_or_400()
+    if not setup_links.may_issue(membership):
         abort(400)
-    link = setup_links.external_link(membership.user, g.school)
+    link = setup_links.external_link(membership)
     audit.record("accounts.setup_link", membership.user.email)
     db.session.commit()
-    return _show_link(membership, link, reissued=True)
+    return _show_invitation(membership, link, reissued=True)
 
 
-def _show_link(membership, link, reissued=False):
-    """The page that hands the admin a set-up link to pass on."""
+def _show_invitation(membership, link, reissued=False):
+    """The page that hands the admin a set-up link to pass on, or says that the
+    invitation waits for the account's owner."""
     return render_template(
         "accounts/invited.html",
         member=membership.user,
+        membership=membership,
         link=link,
         role=ROLE_LABELS[membership.role],
         reissued=reissued,
     )
+
+
+@bp.route("/accounts/<int:membership_id>/password-reset", methods=["POST"])
+@admin_required
+def account_password_reset(membership_id):
+    """Send a member who forgot their password a reset link, to their own address
+    only: the admin never sees it, and nothing changes until the owner uses it."""
+    membership = _membership_or_404(membership_id)
+    _confirmed_or_400()
+    user = membership.user
+    if membership.pending or not membership.active or not user.has_password:
+        abort(409)
+    reset_links.send(user, g.school)
+    audit.record("accounts.password_reset", user.email)
+    db.session.commit()
+    flash(
+        _(
+            "A link to choose a new password was sent to %(email)s; nobody else sees it.",
+            email=user.email,
+        ),
+        "success",
+    )
+    return redirect(url_for("admin.accounts"))
+
+
+@bp.route("/accounts/<int:membership_id>/withdraw", methods=["POST"])
+@admin_required
+def account_withdraw(membership_id):
+    """Take back an invitation its owner has not answered yet."""
+    membership = _membership_or_404(membership_id)
+    _confirmed_or_400()
+    if not membership.pending:
+        abort(409)
+    email = membership.user.email
+    invitations.withdraw(membership)
+    db.session.commit()
+    flash(_("The invitation to %(email)s is withdrawn.", email=email), "success")
+    return redirect(url_for("admin.accounts"))
 
 
 @bp.route("/accounts/<int:membership_id>/role", methods=["POST"])
@@ -174,8 +223,9 @@ def account_role(membership_id):
 @admin_required
 def account_active(membership_id, change):
     membership = _membership_or_404(membership_id)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
+    _confirmed_or_400()
+    if membership.pending:
+        abort(409)  # an invitation is withdrawn, not deactivated
     if change == "deactivate" and _is_last_admin(membership):
         return _last_admin_refusal()
     membership.active = change == "reactivate"

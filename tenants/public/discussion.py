@@ -68,13 +68,12 @@ def _receive(form):
             _("The message was not sent: the form arrived incomplete or filled in automatically.")
         )
         return 400
-    minutes = throttle.wait_minutes(post_limit(), *_address_key())
+    minutes = throttle.take(post_limit(), *_address_key())
     if minutes:
         form.form_errors.append(
             _("Too many messages from your address. Try again in %(n)s min.", n=minutes)
         )
         return 429
-    throttle.count_hit(post_limit(), *_address_key())
     moderation.receive(
         form.kind.data, form.author_name.data, form.author_email.data, form.body.data
     )

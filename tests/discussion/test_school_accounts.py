@@ -7,16 +7,8 @@ from urllib.parse import urlsplit
 from mektep.accounts.models import Membership, User
 from mektep.audit import AuditEntry
 from mektep.extensions import db
+from tests.account_steps import accept_invitation, membership_id
 from tests.conftest import PASSWORD, nothing_changes
-
-
-def membership_id(app, email, school_id):
-    with app.app_context():
-        return db.session.scalar(
-            db.select(Membership.id)
-            .join(User)
-            .where(User.email == email, Membership.school_id == school_id)
-        )
 
 
 def membership(app, email, school_id):
@@ -58,6 +50,7 @@ def test_inviting_someone_of_another_school_needs_no_link(app, site, schools, ad
     assert response.status_code == 200 and "/account/setup/" not in response.get_data(as_text=True)
     both = site("school-a")
     both.login("admin@b.kg")
+    accept_invitation(app, both, "admin@b.kg", schools["a"])
     assert both.get("/admin/accounts").status_code == 200
 
 
@@ -104,7 +97,14 @@ def test_deactivating_here_keeps_the_other_school(app, site, schools, admin_a):
         form_page="/admin/accounts",
     )
     shared = membership_id(app, "admin@b.kg", schools["a"])
-    admin_a.submit(f"/admin/accounts/{shared}/deactivate", {}, form_page="/admin/accounts")
+    invitee = site("school-a")
+    invitee.login("admin@b.kg")
+    accept_invitation(app, invitee, "admin@b.kg", schools["a"])
+    response = admin_a.submit(
+        f"/admin/accounts/{shared}/deactivate", {}, form_page="/admin/accounts"
+    )
+    assert response.status_code == 302
+    assert membership(app, "admin@b.kg", schools["a"]) == ("editor", False)
     on_b = site("school-b")
     on_b.login("admin@b.kg")
     assert on_b.get("/admin/accounts").status_code == 200
