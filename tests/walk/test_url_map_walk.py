@@ -51,6 +51,9 @@ SAMPLED = {"anonymous": 1, "editor": 2, "other_admin": 1, "district": 1, "admin"
 SESSION_CHANGING = ("auth.logout", "auth.setup")
 DESTRUCTIVE = ("delete", "purge", "trash", "discard", "active", "status", "decide")
 LOGIN = "/login"
+# Only the invited person may answer an invitation; the walked roles are not invited,
+# so they meet a 404 (tests/test_invitations.py walks the invitee's side).
+INVITEE_ONLY = ("auth.answer_invitation",)
 # Only admins publish, restore old versions, delete for good (design.md), and
 # moderate, manage accounts and read the audit log (A3, A4).
 ADMIN_ONLY_WORDS = ("publish", "restore", "purge")
@@ -149,6 +152,8 @@ def reached(response):
 def expectation(role, rule, view):
     """What the role must meet on the request that reaches the view, or None."""
     area = blueprint(rule)
+    if rule.endpoint in INVITEE_ONLY and role != "anonymous":
+        return None
     if area in ("admin", "district") and role == "anonymous":
         return "sign in"
     if area == "district" and role != "district":
