@@ -243,3 +243,31 @@ def test_a_school_admin_sends_a_reset_to_the_owner_never_to_themselves(app, site
     )
     assert response.status_code == 409  # not this school's member yet
     assert set(outbox.glob("*.eml")) - sent_before == {sent}
+
+
+def test_two_schools_inviting_one_new_address_at_once(app, schools, admin_a):
+    """Another request creates the account between this one's look-up and its write:
+    the invitation becomes one the owner accepts, never a 500 or a second account."""
+    from sqlalchemy import event
+
+    from mektep.accounts.models import User
+
+    raced = []
+
+    def other_school_invites_first(session, flush_context, instances):
+        if not raced:
+            raced.append(True)
+            with db.engine.begin() as other:
+                other.execute(db.insert(User).values(email="same@mail.kg", session_version=1))
+
+    event.listen(db.session, "before_flush", other_school_invites_first)
+    try:
+        response = invite(admin_a, "same@mail.kg")
+    finally:
+        event.remove(db.session, "before_flush", other_school_invites_first)
+    assert response.status_code == 200
+    assert setup_path(response.get_data(as_text=True)) is None
+    assert membership_state(app, "same@mail.kg", schools["a"])[2] is True
+    with app.app_context():
+        same = db.select(db.func.count(User.id)).where(User.email == "same@mail.kg")
+        assert db.session.scalar(same) == 1

@@ -10,6 +10,7 @@ signs in and accepts. Each step is written to the school's audit log.
 from dataclasses import dataclass
 
 from flask import current_app, has_request_context, url_for
+from sqlalchemy.exc import IntegrityError
 
 from mektep import audit
 from mektep.accounts import setup_links
@@ -40,16 +41,29 @@ def invite(school, email, role):
     """Give `email` `role` in `school`: a new account with its set-up link, or
     an invitation that the existing account's owner accepts."""
     user = find_user(email)
-    if user is None:
-        user = User(email=email)
-        db.session.add(user)
+    created = user is None and (user := _new_account(email)) is not None
+    if created:
         membership = Membership(user=user, school=school, role=role)
     else:
+        user = user or find_user(email)
         membership = Membership(user=user, school=school, role=role, pending=True)
     db.session.add(membership)
     db.session.flush()
     link = None if membership.pending else setup_links.external_link(membership)
     return Invitation(membership, link)
+
+
+def _new_account(email):
+    """A new account for `email`, or None when another request created one for it a
+    moment ago (two schools inviting one new address at once): this school's
+    invitation then waits for the owner like any other."""
+    try:
+        with db.session.begin_nested():
+            user = User(email=email)
+            db.session.add(user)
+    except IntegrityError:
+        return None
+    return user
 
 
 def accept(membership):
