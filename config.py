@@ -11,6 +11,11 @@ import click
 
 BASE_DIR = Path(__file__).resolve().parent
 INSTANCE_DIR = Path(os.environ.get("MEKTEP_INSTANCE_DIR", BASE_DIR / "instance"))
+# The official languages, in which every public text exists (fixed by the
+# regulation, so not read from the environment), the first the default; the
+# admin and the district console also speak English.
+LANGUAGES = ("ky", "ru")
+UI_LANGUAGES = (*LANGUAGES, "en")
 
 
 def _env_bool(name, default):
@@ -56,9 +61,9 @@ class Config:
     MAX_CONTENT_LENGTH = int(os.environ.get("MAX_UPLOAD_MB", "25")) * 1024 * 1024
 
     TIMEZONE = os.environ.get("TIMEZONE", "Asia/Bishkek")
-    LANGUAGES = ("ky", "ru")
-    UI_LANGUAGES = ("ky", "ru", "en")
-    BABEL_DEFAULT_LOCALE = "ky"
+    LANGUAGES = LANGUAGES
+    UI_LANGUAGES = UI_LANGUAGES
+    BABEL_DEFAULT_LOCALE = LANGUAGES[0]
     BABEL_DEFAULT_TIMEZONE = TIMEZONE
     # One catalog folder per part of the product; Flask-Babel merges them.
     BABEL_TRANSLATION_DIRECTORIES = ";".join(

@@ -1,7 +1,10 @@
 """Mektep: the official websites of every school in a district, from one deployment.
 
 This package holds what exists once per deployment; `tenants` holds what exists
-once per school. `create_app` assembles both.
+once per school. `create_app` assembles both: it calls each part's
+`init_app(app)` in one visible order (`_parts`), and a part registers what it
+adds (blueprints, CLI commands, template helpers, sweeps, search sources, menu
+entries, file owners) there and nowhere else.
 """
 
 from flask import Flask, g
@@ -9,7 +12,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from config import BASE_DIR, check_config, config_from_env
 from mektep import request_input
-from mektep.extensions import babel, csrf, db, login_manager, migrate
+from mektep.extensions import babel, csrf, db, migrate
 
 
 def create_app(config=None):
@@ -35,55 +38,90 @@ def create_app(config=None):
     # The tenant and language are known before any other hook (CSRF's) may answer.
     _register_request_hooks(app)
     _init_extensions(app)
-    _register_blueprints(app)
-
-    from mektep import cli, errors, formatting, i18n, security
-
-    i18n.init_app(app)
-    formatting.init_app(app)
-    errors.init_app(app)
-    security.init_app(app)
-    cli.init_app(app)
+    for part in _parts():
+        part.init_app(app)
+    _register_template_helpers(app)
+    _register_index(app)
     return app
 
 
+def _parts():
+    """Every part of the product, in the order the app is wired."""
+    from mektep import accounts, cli, district, errors, formatting, i18n, security
+    from tenants import admin, api, content, documents, events, news, pages, public, search, trash
+
+    return (
+        # The platform: what exists once per deployment.
+        i18n,
+        formatting,
+        errors,
+        security,
+        accounts,
+        district,
+        cli,
+        # What each school owns: the mechanisms, then area by area (sweeps,
+        # search sources, file owners, commands).
+        trash,
+        search,
+        documents,
+        content,
+        news,
+        events,
+        pages,
+        # The school's faces: their pages, menu entries and template helpers.
+        admin,
+        public,
+        api,
+    )
+
+
 def _init_extensions(app):
-    from mektep import i18n, models  # noqa: F401  (models registers every table)
-    from mektep.accounts.session import load_user
+    from mektep import i18n
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(BASE_DIR / "migrations"), render_as_batch=True)
     csrf.init_app(app)
     babel.init_app(app, locale_selector=i18n.get_locale, timezone_selector=None)
-    login_manager.init_app(app)
-    login_manager.user_loader(load_user)
-    login_manager.login_view = "auth.login"
-    login_manager.login_message = None
-
-
-def _register_blueprints(app):
-    from mektep.accounts import bp as auth_bp
-    from mektep.district import bp as district_bp
-    from mektep.home import bp as home_bp
-    from tenants.admin import bp as admin_bp
-    from tenants.api import bp as api_bp
-    from tenants.public import bp as public_bp
-
-    for blueprint in (auth_bp, district_bp, home_bp, admin_bp, public_bp, api_bp):
-        app.register_blueprint(blueprint)
-
-    @app.route("/")
-    def index():
-        """The apex shows the district's directory; a school's host its home page."""
-        from mektep.home.routes import directory
-        from tenants.public.routes import home
-
-        return home() if g.school is not None else directory()
 
 
 def _register_request_hooks(app):
-    from tenants.resolver import resolve_tenant, site_url
+    from tenants.resolver import resolve_tenant
 
     app.before_request(resolve_tenant)
     app.before_request(request_input.refuse_nul_bytes)
-    app.jinja_env.globals["site_url"] = site_url
+
+
+def _register_template_helpers(app):
+    """Helpers the templates of several faces share: links between hosts (errors,
+    the directory, the district console), the public menu, and the mandated
+    section's values, shown on public pages and on the admin's version pages."""
+    from datetime import date
+
+    from flask_babel import format_date
+
+    from mektep.hosts import site_url
+    from mektep.schema.validation import display_phone
+    from tenants.content.display import staff_rows
+    from tenants.content.values import in_language
+    from tenants.documents.links import documents_for_field
+    from tenants.public.navigation import main_menu
+
+    app.jinja_env.globals.update(
+        site_url=site_url,
+        main_menu=main_menu,
+        documents_for_field=documents_for_field,
+        in_language=in_language,
+        display_phone=display_phone,
+        staff_rows=staff_rows,
+    )
+    app.jinja_env.filters["isodate"] = lambda value: format_date(date.fromisoformat(value), "long")
+
+
+def _register_index(app):
+    @app.route("/")
+    def index():
+        """The apex shows the district's directory; a school's host its home page."""
+        from mektep.district.directory import directory
+        from tenants.public.routes import home
+
+        return home() if g.school is not None else directory()

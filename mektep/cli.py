@@ -156,7 +156,6 @@ def demo_accounts(port):
 
 def init_app(app):
     from mektep.translations_cli import i18n_cli
-    from tenants.documents.cli import thumbnails_cli
 
-    for group in (district_cli, schools_cli, demo_cli, i18n_cli, thumbnails_cli):
+    for group in (district_cli, schools_cli, demo_cli, i18n_cli):
         app.cli.add_command(group)

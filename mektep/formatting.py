@@ -3,7 +3,7 @@ time zone, and stored rich text as allow-listed HTML (`rich_html`, never `|safe`
 
 from flask_babel import format_date, format_datetime, format_decimal
 
-from tenants.news.richtext import as_html
+from mektep.richtext import as_html
 
 
 def init_app(app):

@@ -1,7 +1,8 @@
 """Form pieces shared by every face of the product."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import EmailField, PasswordField, RadioField
+from flask_wtf import FlaskForm
+from wtforms import EmailField, PasswordField, RadioField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Email, EqualTo, InputRequired, Length, Optional
 
@@ -66,3 +67,20 @@ def default_language_field(description=None):
         default="ky",
         description=description,
     )
+
+
+def school_name_field(label, description):
+    """A school's full name in one language, as the charter has it."""
+    return StringField(
+        label,
+        validators=[
+            InputRequired(message=_l("Enter the school's name in both languages.")),
+            max_length(300),
+        ],
+        description=description,
+    )
+
+
+class ConfirmForm(FlaskForm):
+    """An empty form: its CSRF token is what protects a one-button action (every
+    post button of the admin and the district console)."""

@@ -8,7 +8,7 @@ languages; the admin and district pages also speak English.
 
 from flask import current_app, g, request, url_for
 
-PUBLIC_BLUEPRINTS = frozenset({"public", "home"})
+PUBLIC_BLUEPRINTS = frozenset({"public"})
 # Sign-in pages that a school's host shows in its public layout.
 SCHOOL_SIGN_IN_ENDPOINTS = frozenset({"auth.login", "auth.setup"})
 LANGUAGE_NAMES = {"ky": "Кыргызча", "ru": "Русский", "en": "English"}

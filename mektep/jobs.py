@@ -1,24 +1,24 @@
-"""Background work: the app context jobs run in, and the sweeps the worker runs.
+"""Background work: the sweeps the worker runs.
 
 A sweep is a function that finds work left undone (a job lost with Redis, a
-post due for publishing) and queues or does it. The worker runs every
-registered sweep when it starts and then every `SWEEP_SECONDS`.
+post due for publishing) and queues or does it. A part of the product adds its
+sweeps with `add_sweep(app, func)` from its `init_app`; the worker runs every
+sweep of its app when it starts and then every `SWEEP_SECONDS`.
 """
 
 from mektep.extensions import db
+from mektep.registries import registry
 
 SWEEP_SECONDS = 30
-_sweeps = []
 
 
-def sweep(func):
-    """Register `func` as a sweep. Returns it unchanged."""
-    _sweeps.append(func)
-    return func
+def add_sweep(app, func):
+    """Have the worker of `app` run `func()` at start and every SWEEP_SECONDS."""
+    registry("sweeps", app).append(func)
 
 
 def run_sweeps(app):
-    for func in _sweeps:
+    for func in registry("sweeps", app):
         try:
             func()
         except Exception:
@@ -26,10 +26,3 @@ def run_sweeps(app):
             db.session.rollback()
         finally:
             db.session.remove()
-
-
-def count_schools():
-    """A trivial job: proves a worker reaches the database inside the app context."""
-    from tenants.models import School
-
-    return db.session.scalar(db.select(db.func.count(School.id)))

@@ -126,3 +126,8 @@ def slug_problem(slug):
     if db.session.scalar(db.select(School.id).where(School.slug == slug)) is not None:
         return _("A school with this name already exists.")
     return None
+
+
+def count_schools():
+    """A trivial job: proves a worker reaches the database inside the app context."""
+    return db.session.scalar(db.select(db.func.count(School.id)))

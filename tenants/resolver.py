@@ -15,6 +15,7 @@ from flask_login import current_user
 
 from mektep.errors import render_bare_error
 from mektep.extensions import db
+from mektep.hosts import site_url
 from mektep.i18n import choose_language
 from tenants.models import Domain, School
 from tenants.scoping import bind_school
@@ -58,13 +59,6 @@ def find_school(hostname):
         return (school if school is not None else False), True
     domain = db.session.scalar(db.select(Domain).where(Domain.hostname == hostname))
     return (domain.school if domain is not None else False), False
-
-
-def site_url(school=None, path="/"):
-    """The absolute URL of `path` on a school's host (None: the district's apex)."""
-    config = current_app.config
-    host = school.host(config["BASE_DOMAIN"]) if school is not None else config["BASE_DOMAIN"]
-    return f"{config['PREFERRED_URL_SCHEME']}://{host}{path}"
 
 
 def canonical_url(school):

@@ -1,5 +1,5 @@
 """The trash: deleting school content hides it; an admin can restore it, and it
-is purged for good after `TRASH_DAYS` days (by a worker sweep).
+is purged for good after `TRASH_DAYS` days (by a worker sweep, see `init_app`).
 
 Trashed rows are left out of every ORM query automatically (the same loader
 criteria mechanism as tenant scoping); the trash page and the sweep ask for
@@ -13,9 +13,9 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session, declared_attr, with_loader_criteria
 
 from mektep import audit
+from mektep.clock import utcnow
 from mektep.extensions import db
-from mektep.jobs import sweep
-from tenants.models import utcnow
+from mektep.jobs import add_sweep
 
 TRASH_DAYS = 30
 
@@ -80,7 +80,6 @@ def trashable_models():
     return [m.class_ for m in db.Model.registry.mappers if issubclass(m.class_, Trashable)]
 
 
-@sweep
 def purge_expired(now=None):
     """Delete for good what has been in the trash longer than TRASH_DAYS."""
     cutoff = (now or utcnow()) - timedelta(days=TRASH_DAYS)
@@ -96,3 +95,7 @@ def purge_expired(now=None):
         purged += len(rows)
     db.session.commit()
     return purged
+
+
+def init_app(app):
+    add_sweep(app, purge_expired)

@@ -3,9 +3,8 @@
 import redis
 
 from mektep.extensions import db
-from mektep.jobs import count_schools
 from mektep.queue import enqueue_after_commit, get_queue
-from tenants.models import School
+from tenants.models import School, count_schools
 
 
 def test_a_real_worker_process_runs_a_job(app, schools, run_worker):

@@ -1,8 +1,30 @@
-"""Signing in and out, first-time password set-up, password resets and changes,
-and answering a school's invitation, on every host."""
+"""People and their accounts: signing in and out, first-time password set-up,
+password resets and changes, and answering a school's invitation, on every host."""
 
-from flask import Blueprint
+from flask_login import current_user
 
-bp = Blueprint("auth", __name__)
+from mektep.extensions import login_manager
 
-from mektep.accounts import invitation_pages, routes  # noqa: E402, F401
+
+def is_district_admin():
+    return current_user.is_authenticated and current_user.is_district_admin
+
+
+def init_app(app):
+    from mektep.accounts import invitation_pages, invitations, routes  # noqa: F401  (pages)
+    from mektep.accounts.blueprint import bp
+    from mektep.accounts.models import ROLE_LABELS
+    from mektep.accounts.session import load_user
+
+    login_manager.init_app(app)
+    login_manager.user_loader(load_user)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = None
+    app.register_blueprint(bp)
+    # The school admin, the district console and the sign-in pages all name
+    # roles, invitations and district visits.
+    app.jinja_env.globals.update(
+        answer_url=invitations.answer_url,
+        role_labels=ROLE_LABELS,
+        is_district_admin=is_district_admin,
+    )

@@ -8,7 +8,8 @@ from flask import abort, flash, g, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from mektep.accounts import bp, invitations
+from mektep.accounts import invitations
+from mektep.accounts.blueprint import bp
 from mektep.accounts.forms import AnswerForm
 from mektep.accounts.models import ROLE_LABELS
 from mektep.extensions import db
@@ -44,8 +45,3 @@ def answer_invitation(membership_id, answer):
     db.session.commit()
     flash(_("You declined the invitation of %(school)s.", school=school.name(g.lang)), "success")
     return redirect(url_for("index"))
-
-
-@bp.app_context_processor
-def invitation_helpers():
-    return {"answer_url": invitations.answer_url, "role_labels": ROLE_LABELS}

@@ -16,7 +16,7 @@ from mektep import audit
 from mektep.accounts import setup_links
 from mektep.accounts.models import Membership, User
 from mektep.extensions import db
-from tenants.resolver import site_url
+from mektep.hosts import site_url
 
 
 @dataclass

@@ -4,8 +4,8 @@ from flask_babel import lazy_gettext as _l
 from flask_login import UserMixin
 
 from mektep.accounts import passwords
+from mektep.clock import utcnow
 from mektep.extensions import db
-from tenants.models import utcnow
 
 ROLES = ("admin", "editor")
 ROLE_LABELS = {"admin": _l("administrator"), "editor": _l("editor")}

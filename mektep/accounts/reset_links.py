@@ -15,7 +15,7 @@ from mektep.accounts import outbox
 from mektep.accounts.models import User
 from mektep.accounts.setup_links import LinkProblem, dumps, loads
 from mektep.extensions import db
-from tenants.resolver import site_url
+from mektep.hosts import site_url
 
 SALT = "mektep-password-reset"
 

@@ -7,7 +7,8 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
 from mektep import audit, throttle
-from mektep.accounts import bp, passwords, reset_links, setup_links
+from mektep.accounts import passwords, reset_links, setup_links
+from mektep.accounts.blueprint import bp
 from mektep.accounts.forms import LoginForm, PasswordChangeForm, ResetForm, SetupForm
 from mektep.accounts.models import User
 from mektep.extensions import db

@@ -12,7 +12,7 @@ from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
 from mektep.accounts.models import Membership
 from mektep.extensions import db
-from tenants.resolver import site_url
+from mektep.hosts import site_url
 
 SALT = "mektep-account-setup"
 

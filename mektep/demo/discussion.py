@@ -7,13 +7,13 @@ from datetime import timedelta
 from flask import g
 
 from mektep.accounts.models import User
+from mektep.clock import utcnow
 from mektep.demo import demo_loader
 from mektep.demo.data import SCHOOLS
 from mektep.extensions import db
 from mektep.moderation import stopwords
 from tenants.discussion.models import Answer, Post
 from tenants.discussion.moderation import approve, flags_for
-from tenants.models import utcnow
 from tenants.scoping import bind_school
 from tenants.versioning import publish
 

@@ -8,14 +8,13 @@ tomorrow morning and upcoming events.
 from datetime import datetime, time, timedelta
 
 from mektep.accounts.models import User
+from mektep.clock import to_district, to_utc, utcnow
 from mektep.demo import demo_loader
 from mektep.demo.data import SCHOOLS
 from mektep.demo.documents import draw_photo
 from mektep.extensions import db
 from tenants.documents.uploads import store_upload
 from tenants.events.models import Event
-from tenants.models import utcnow
-from tenants.news.district_time import to_district, to_utc
 from tenants.news.models import NewsPost
 from tenants.pages.models import Page
 from tenants.scoping import bind_school

@@ -1,24 +1,10 @@
-"""The district console on the apex host: schools, their admins, the audit log."""
-
-from flask import Blueprint, abort, g, request
-from flask_login import current_user
-
-from mektep import audit
-from mektep.extensions import login_manager
-
-bp = Blueprint("district", __name__, url_prefix="/district")
+"""The district's faces on the apex host: the public directory of its schools,
+and the console of its admins (schools, their admins, compliance, stop words,
+the audit log). They span every school, so they may use what schools own."""
 
 
-@bp.before_request
-def district_admins_only():
-    if g.school is not None:
-        abort(404)
-    if not current_user.is_authenticated:
-        return login_manager.unauthorized()
-    if not current_user.is_district_admin:
-        audit.refuse("district.denied", request.endpoint)
-    return None
+def init_app(app):
+    from mektep.district import compliance, routes, stop_words  # noqa: F401  (pages)
+    from mektep.district.blueprint import bp
 
-
-from mektep.district import compliance, routes  # noqa: E402, F401
-from mektep.moderation import district_pages  # noqa: E402, F401
+    app.register_blueprint(bp)

@@ -4,7 +4,7 @@ drill-down to one school's gaps, computed by the school checklist's own code."""
 
 from flask import g, render_template
 
-from mektep.district import bp
+from mektep.district.blueprint import bp
 from mektep.extensions import db
 from tenants.content.completeness import by_item, checklist, checklists, summary
 from tenants.models import School

@@ -5,18 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import StringField, SubmitField
 from wtforms.validators import InputRequired
 
-from mektep.forms import default_language_field, email_field, max_length
-
-
-def school_name_field(label, description):
-    return StringField(
-        label,
-        validators=[
-            InputRequired(message=_l("Enter the school's name in both languages.")),
-            max_length(300),
-        ],
-        description=description,
-    )
+from mektep.forms import default_language_field, email_field, school_name_field
 
 
 class SchoolCreateForm(FlaskForm):
@@ -39,7 +28,3 @@ class SchoolCreateForm(FlaskForm):
         description=_l("An account is created for this address; you get a set-up link to pass on."),
     )
     submit = SubmitField(_l("Create school"))
-
-
-class ConfirmForm(FlaskForm):
-    """An empty form: its CSRF token is what protects a one-button action."""

@@ -4,21 +4,20 @@ from functools import partial
 
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_login import current_user
 
 from mektep import audit
 from mektep.accounts import reset_links, setup_links
 from mektep.audit import AuditEntry
-from mektep.district import bp
-from mektep.district.forms import ConfirmForm, SchoolCreateForm
+from mektep.district.blueprint import bp
+from mektep.district.forms import SchoolCreateForm
 from mektep.district.provisioning import (
-    STATUS_CHANGES,
     ProvisioningError,
     change_status,
     create_school,
     first_admin,
 )
 from mektep.extensions import db
+from mektep.forms import ConfirmForm
 from mektep.request_input import int_argument, page_argument
 from tenants.models import School
 
@@ -138,12 +137,6 @@ def status_label(status):
     }[status]
 
 
-@bp.app_context_processor
+@bp.context_processor
 def district_helpers():
-    return {
-        "status_label": status_label,
-        "STATUS_CHANGES": STATUS_CHANGES,
-        "is_district_admin": lambda: (
-            current_user.is_authenticated and current_user.is_district_admin
-        ),
-    }
+    return {"status_label": status_label}

@@ -8,8 +8,8 @@ matches the same way at its first word's start. Matching ignores case.
 import re
 import unicodedata
 
+from mektep.clock import utcnow
 from mektep.extensions import db
-from tenants.models import utcnow
 
 STOP_WORD_MAX_LENGTH = 100
 

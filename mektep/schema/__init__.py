@@ -4,9 +4,9 @@ Admin forms, public /sveden/ pages, completeness, the JSON API and microdata are
 all generated from `SECTIONS`; nothing about a field is repeated elsewhere.
 """
 
-from mektep.schema.fields import Field, Group, Section, StaffList  # noqa: F401
+from mektep.schema.fields import Field, Group, Section  # noqa: F401
 from mektep.schema.sections import SECTIONS
-from mektep.schema.staff import ROLES, STAFF_FIELDS  # noqa: F401
+from mektep.schema.staff import ROLES, STAFF_FIELDS, StaffList  # noqa: F401
 
 SECTIONS_BY_SLUG = {section.slug: section for section in SECTIONS}
 

@@ -1,5 +1,5 @@
-"""The building blocks of the shared schema: typed fields, repeated-record groups,
-staff lists and sections.
+"""The building blocks of the shared schema: typed fields, repeated-record groups
+and sections (staff lists are in `staff`, with the staff fields they show).
 
 A member's `key` ("common.regDate", "struct.filInfo.nameFil") is stable: stored
 values, document attachments and the JSON API are keyed by it.
@@ -96,41 +96,6 @@ class Group(Member):
 
 
 @dataclass
-class StaffList(Member):
-    """The school's staff records of some roles, shown with some of the staff fields."""
-
-    member_type: ClassVar[str] = "staff"
-
-    name: str
-    label: object
-    help: object
-    roles: tuple
-    field_names: tuple
-    item: str | None = None
-    required: bool = True
-    must_have: tuple = ()
-    key: str = field(default="", init=False)
-
-    @property
-    def itemprop(self):
-        return self.name
-
-    @cached_property
-    def required_names(self):
-        """Staff fields each listed person must have for the item to count as filled."""
-        from mektep.schema.staff import NAME_FIELDS, STAFF_FIELDS
-
-        shown = [name for name in NAME_FIELDS + self.field_names if STAFF_FIELDS[name].required]
-        return tuple(dict.fromkeys(shown + list(self.must_have)))
-
-    @cached_property
-    def fields(self):
-        from mektep.schema.staff import STAFF_FIELDS
-
-        return [STAFF_FIELDS[name] for name in self.field_names]
-
-
-@dataclass
 class Section:
     """A /sveden/ subsection: its slug, title, and members in page order."""
 
@@ -155,7 +120,7 @@ class Section:
 
     @cached_property
     def staff_lists(self):
-        return [m for m in self.members if isinstance(m, StaffList)]
+        return [m for m in self.members if m.member_type == "staff"]
 
     @property
     def editable(self):

@@ -5,9 +5,9 @@ charter (I19) and the optional sections."""
 from flask_babel import lazy_gettext as _l
 
 from mektep.schema.choices import EDUCATION_LEVELS
-from mektep.schema.fields import Field, Group, Section, StaffList
+from mektep.schema.fields import Field, Group, Section
 from mektep.schema.pieces import DOC_HELP, facility_fields, program_name
-from mektep.schema.staff import CONTACT_FIELDS, TEACHING_FIELDS
+from mektep.schema.staff import CONTACT_FIELDS, TEACHING_FIELDS, StaffList
 
 MANAGERS = Section(
     "managers",

@@ -1,9 +1,14 @@
-"""The fields of a staff record (I14 the head and deputies, I15 teaching staff)."""
+"""The fields of a staff record (I14 the head and deputies, I15 teaching staff),
+and the staff lists that sections show with some of them."""
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import ClassVar
 
 from flask_babel import lazy_gettext as _l
 
 from mektep.schema.choices import QUALIFICATION_CATEGORIES, STAFF_EDUCATION
-from mektep.schema.fields import Field, Group
+from mektep.schema.fields import Field, Group, Member
 
 ROLES = (
     ("head", _l("Head of the school")),
@@ -160,3 +165,34 @@ CONTACT_FIELDS = ("post", "telephone", "email")
 TEACHING_FIELDS = tuple(
     name for name in STAFF_FIELDS if name not in NAME_FIELDS + ("telephone", "email")
 )
+
+
+@dataclass
+class StaffList(Member):
+    """The school's staff records of some roles, shown with some of the staff fields."""
+
+    member_type: ClassVar[str] = "staff"
+
+    name: str
+    label: object
+    help: object
+    roles: tuple
+    field_names: tuple
+    item: str | None = None
+    required: bool = True
+    must_have: tuple = ()
+    key: str = field(default="", init=False)
+
+    @property
+    def itemprop(self):
+        return self.name
+
+    @cached_property
+    def required_names(self):
+        """Staff fields each listed person must have for the item to count as filled."""
+        shown = [name for name in NAME_FIELDS + self.field_names if STAFF_FIELDS[name].required]
+        return tuple(dict.fromkeys(shown + list(self.must_have)))
+
+    @cached_property
+    def fields(self):
+        return [STAFF_FIELDS[name] for name in self.field_names]

@@ -3,22 +3,19 @@ localized message for anything that cannot be stored.
 
 `clean_value(field, raw)` returns the value to store (None when empty) or raises
 `InvalidValue`. Phones are stored as +996…, e-mails in lower case, rich text
-sanitized with nh3 (an allow-list: no script, style or event attributes).
+sanitized with the section's allow-list (`mektep.richtext`).
 """
 
 import re
 from datetime import date
 from urllib.parse import urlsplit
 
-import nh3
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 from flask_babel import gettext as _
 
-RICH_TAGS = {"p", "br", "strong", "b", "em", "i", "u", "ul", "ol", "li", "a", "h3", "h4"}
-RICH_ATTRIBUTES = {"a": {"href", "title"}}
-URL_SCHEMES = {"http", "https", "mailto"}
-_BLOCK_TAG = re.compile(r"<(p|br|ul|ol|li|h3|h4)\b", re.IGNORECASE)
+from mektep.richtext import sanitize_section_html
+
 _DATE_FORMATS = (
     re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$"),
     re.compile(r"^(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4})$"),
@@ -46,24 +43,8 @@ def _text(field, raw):
     return re.sub(r"\s+", " ", raw)
 
 
-def sanitize_html(raw):
-    """Allow-listed HTML; text without block tags keeps its paragraphs and line breaks."""
-    if not _BLOCK_TAG.search(raw):
-        paragraphs = re.split(r"\n\s*\n", raw.replace("\r\n", "\n"))
-        raw = "".join(
-            "<p>" + "<br>".join(p.strip().split("\n")) + "</p>" for p in paragraphs if p.strip()
-        )
-    return nh3.clean(
-        raw,
-        tags=RICH_TAGS,
-        attributes=RICH_ATTRIBUTES,
-        url_schemes=URL_SCHEMES,
-        link_rel="noopener noreferrer nofollow",
-    ).strip()
-
-
 def _richtext(field, raw):
-    return sanitize_html(raw) or None
+    return sanitize_section_html(raw) or None
 
 
 def _date(field, raw):

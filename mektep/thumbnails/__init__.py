@@ -9,36 +9,22 @@ through LibreOffice when `soffice` is installed; without it they get no picture
 """
 
 import io
-from dataclasses import dataclass
 
 from PIL import Image
 
-# Longest side of each thumbnail, in pixels.
-SIZES = {"small": 240, "large": 720}
-FORMATS = {"webp": "image/webp", "png": "image/png"}
-PDF_TYPES = {"pdf"}
-IMAGE_TYPES = {"jpeg", "png", "webp"}
-OFFICE_TYPES = {"doc", "docx", "xls", "xlsx", "odt", "ods"}
-
-
-class UnusableFile(Exception):
-    """The file itself is the problem; trying again will not help."""
-
-    def __init__(self, reason):
-        super().__init__(reason)
-        self.reason = reason
-
-
-@dataclass
-class Rendering:
-    image: Image.Image | None
-    page_count: int | None = None
-    width: int | None = None
-    height: int | None = None
-    text: str | None = None
+from mektep.thumbnails.rendering import (  # noqa: F401  (what callers use)
+    FORMATS,
+    IMAGE_TYPES,
+    OFFICE_TYPES,
+    PDF_TYPES,
+    SIZES,
+    Rendering,
+    UnusableFile,
+)
 
 
 def render(path, file_type):
+    # Imported when a file is rendered (by the worker): web processes never load them.
     from mektep.thumbnails import images, office, pdf
 
     if file_type in PDF_TYPES:

@@ -5,7 +5,7 @@ import warnings
 
 from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
 
-from mektep.thumbnails import SIZES, Rendering, UnusableFile
+from mektep.thumbnails.rendering import SIZES, Rendering, UnusableFile
 
 # EXIF orientations that turn the picture by a quarter (width and height swap).
 TURNED = {5, 6, 7, 8}

@@ -10,7 +10,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from mektep.thumbnails import Rendering, UnusableFile, pdf
+from mektep.thumbnails import pdf
+from mektep.thumbnails.rendering import Rendering, UnusableFile
 
 CONVERT_SECONDS = 90
 

@@ -2,7 +2,7 @@
 
 import pypdfium2 as pdfium
 
-from mektep.thumbnails import SIZES, Rendering, UnusableFile
+from mektep.thumbnails.rendering import SIZES, Rendering, UnusableFile
 
 MAX_TEXT_PAGES = 300
 MAX_TEXT_CHARS = 200_000

@@ -1,29 +1,39 @@
-"""A school's admin, at /admin/ on the school's own host."""
-
-from flask import Blueprint, g
-
-bp = Blueprint("admin", __name__, url_prefix="/admin")
+"""A school's admin, at /admin/ on the school's own host: one module of pages
+per part of the school's site, each with the menu entry and dashboard panel it
+adds from its `init_app`."""
 
 
-@bp.context_processor
-def admin_menu():
-    from tenants.admin.navigation import DASHBOARD_PANELS, visible_entries
+def init_app(app):
+    from tenants.admin import (
+        accounts,
+        audit,
+        content,
+        discussion,
+        documents,
+        events,
+        history,
+        news,
+        pages,
+        routes,
+        staff,
+        trash,
+    )
+    from tenants.admin.blueprint import bp
 
-    return {"admin_menu": visible_entries(g.get("role")), "dashboard_panels": DASHBOARD_PANELS}
-
-
-from tenants.admin import (  # noqa: E402, F401
-    access,
-    accounts,
-    audit,
-    content,
-    discussion,
-    documents,
-    events,
-    history,
-    news,
-    pages,
-    routes,
-    staff,
-    trash,
-)
+    # In the order of their dashboard panels.
+    for pages_of_area in (
+        routes,
+        accounts,
+        content,
+        discussion,
+        news,
+        events,
+        pages,
+        staff,
+        documents,
+        history,
+        trash,
+        audit,
+    ):
+        pages_of_area.init_app(app)
+    app.register_blueprint(bp)

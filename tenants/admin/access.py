@@ -13,11 +13,11 @@ from flask_login import current_user
 
 from mektep import audit
 from mektep.extensions import db, login_manager
-from tenants.admin import bp
 
 
-@bp.before_request
 def members_only():
+    """before_request of the admin blueprint: a member enters with their role, a
+    district admin as an admin (audited); anyone else is refused."""
     if g.school is None:
         abort(404)
     if not current_user.is_authenticated:

@@ -19,16 +19,12 @@ from wtforms.fields.choices import SelectChoice
 from mektep import audit
 from mektep.accounts import invitations, reset_links, setup_links
 from mektep.accounts.models import ROLE_LABELS, ROLES, Membership, User
-from mektep.district.forms import ConfirmForm
 from mektep.extensions import db
-from mektep.forms import email_field
-from tenants.admin import bp
+from mektep.forms import ConfirmForm, email_field
 from tenants.admin.access import admin_required
+from tenants.admin.blueprint import bp
 from tenants.admin.navigation import add_admin_entry, add_dashboard_panel
 from tenants.models import School
-
-add_admin_entry("admin.accounts", _l("Accounts"), 80, role="admin")
-add_dashboard_panel("accounts/invitations_panel.html")
 
 
 def _role_field():
@@ -259,3 +255,8 @@ def _last_admin_refusal():
         "administrator first; nothing was changed."
     )
     return _render(problem=problem, status=409)
+
+
+def init_app(app):
+    add_admin_entry(app, "admin.accounts", _l("Accounts"), 80, role="admin")
+    add_dashboard_panel(app, "accounts/invitations_panel.html")

@@ -6,13 +6,11 @@ from flask_babel import lazy_gettext as _l
 from mektep.audit import AuditEntry
 from mektep.extensions import db
 from mektep.request_input import page_argument
-from tenants.admin import bp
 from tenants.admin.access import admin_required
+from tenants.admin.blueprint import bp
 from tenants.admin.navigation import add_admin_entry
 
 PAGE_SIZE = 50
-
-add_admin_entry("admin.audit_log", _l("Audit log"), 85, role="admin")
 
 
 @bp.route("/audit")
@@ -26,3 +24,7 @@ def audit_log():
     page = page_argument()
     entries = db.paginate(query, page=page, per_page=PAGE_SIZE, error_out=False)
     return render_template("accounts/audit.html", entries=entries)
+
+
+def init_app(app):
+    add_admin_entry(app, "admin.audit_log", _l("Audit log"), 85, role="admin")

@@ -7,12 +7,12 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from mektep import audit
-from mektep.district.forms import ConfirmForm
 from mektep.extensions import db
+from mektep.forms import ConfirmForm
 from mektep.schema import SECTIONS, section
 from tenants import versioning
-from tenants.admin import bp
 from tenants.admin.access import admin_only, admin_required
+from tenants.admin.blueprint import bp
 from tenants.admin.content_forms import (
     form_to_values,
     input_names,
@@ -26,9 +26,6 @@ from tenants.content.school_fields import school_members, with_school_values
 from tenants.content.values import section_row, section_rows
 from tenants.versioning import DraftNotYours, Revision
 
-add_admin_entry("admin.content_index", _l("Mandated information"), 10)
-add_dashboard_panel("content/checklist_panel.html")
-
 
 @bp.context_processor
 def checklist_helpers():
@@ -36,7 +33,7 @@ def checklist_helpers():
         entries = checklist(g.school)
         return {"entries": entries, "summary": summary(entries), "items": by_item(entries)}
 
-    return {"school_checklist": school_checklist, "confirm_form": ConfirmForm()}
+    return {"school_checklist": school_checklist}
 
 
 def _editable_section(slug):
@@ -211,3 +208,8 @@ def content_restore(slug, revision_id):
 
 def _confirmed():
     return ConfirmForm().validate_on_submit()
+
+
+def init_app(app):
+    add_admin_entry(app, "admin.content_index", _l("Mandated information"), 10)
+    add_dashboard_panel(app, "content/checklist_panel.html")

@@ -6,11 +6,11 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
-from mektep.district.forms import ConfirmForm
 from mektep.extensions import db
+from mektep.forms import ConfirmForm
 from mektep.request_input import page_argument
-from tenants.admin import bp
 from tenants.admin.access import admin_required
+from tenants.admin.blueprint import bp
 from tenants.admin.navigation import add_admin_entry, add_dashboard_panel
 from tenants.discussion import moderation
 from tenants.discussion.forms import AnswerForm
@@ -19,9 +19,6 @@ from tenants.trash import move_to_trash
 from tenants.versioning import editable_data
 
 PAGE_SIZE = 30
-
-add_admin_entry("admin.discussion", _l("Discussion"), 40, role="admin")
-add_dashboard_panel("discussion/dashboard_panel.html")
 
 
 @bp.context_processor
@@ -108,3 +105,8 @@ def discussion_answer(item_id):
     """Where history and trash pages link an answer to: its question's page."""
     answer = Answer.get_for_school(item_id, g.school)
     return redirect(url_for("admin.discussion_post", post_id=answer.post_id))
+
+
+def init_app(app):
+    add_admin_entry(app, "admin.discussion", _l("Discussion"), 40, role="admin")
+    add_dashboard_panel(app, "discussion/dashboard_panel.html")

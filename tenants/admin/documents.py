@@ -15,8 +15,8 @@ from mektep import audit
 from mektep.errors import render_error
 from mektep.extensions import db
 from mektep.request_input import parse_int
-from tenants.admin import bp
 from tenants.admin.access import admin_only, admin_required
+from tenants.admin.blueprint import bp
 from tenants.admin.document_forms import EditForm, UploadForm
 from tenants.admin.navigation import add_admin_entry
 from tenants.documents.fields import accept_uploads, has_upload, upload_help
@@ -26,8 +26,6 @@ from tenants.documents.serving import send_stored_file, send_thumbnail
 from tenants.documents.uploads import title_from_filename, upload_limit, upload_limit_mb
 from tenants.trash import move_to_trash
 from tenants.versioning import drafts_of, editable_data, pending_draft, publish, save_draft
-
-add_admin_entry("admin.documents", _l("Documents"), 30)
 
 # A request over the limit is read to its end (up to this much) before the
 # answer, so the browser sees the page instead of a reset connection.
@@ -246,3 +244,7 @@ def file_download(file_id):
 def file_thumbnail(file_id, size, fmt):
     stored = StoredFile.get_for_school(file_id, g.school)
     return send_thumbnail(stored, size, fmt, public=False)
+
+
+def init_app(app):
+    add_admin_entry(app, "admin.documents", _l("Documents"), 30)

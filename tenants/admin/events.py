@@ -5,11 +5,11 @@ from flask_babel import format_datetime
 from flask_babel import lazy_gettext as _l
 
 from mektep.extensions import db
-from tenants.admin import bp
+from tenants.admin.blueprint import bp
 from tenants.admin.events_forms import EventForm
 from tenants.admin.navigation import add_admin_entry
 from tenants.events.models import Event
-from tenants.news.editing import ContentAdmin
+from tenants.news.editing import ContentAdmin, add_content_admin
 
 
 def all_events():
@@ -32,4 +32,8 @@ events_admin = ContentAdmin(
     public_url=lambda event: url_for("public.event", item_id=event.id),
 )
 events_admin.register(bp, "events")
-add_admin_entry("admin.events_list", _l("Events"), 22)
+
+
+def init_app(app):
+    add_content_admin(app, events_admin)
+    add_admin_entry(app, "admin.events_list", _l("Events"), 22)

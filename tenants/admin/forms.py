@@ -4,8 +4,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import SubmitField
 
-from mektep.district.forms import school_name_field
-from mektep.forms import default_language_field, email_field
+from mektep.forms import default_language_field, email_field, school_name_field
 
 
 class SchoolSettingsForm(FlaskForm):

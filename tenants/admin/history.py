@@ -11,18 +11,16 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from mektep.district.forms import ConfirmForm
 from mektep.extensions import db
+from mektep.forms import ConfirmForm
+from mektep.richtext import as_html
 from tenants import versioning
-from tenants.admin import bp
 from tenants.admin.access import admin_required
-from tenants.admin.navigation import ADMIN_MENU, add_admin_entry
-from tenants.news.richtext import as_html
+from tenants.admin.blueprint import bp
+from tenants.admin.navigation import add_admin_entry
 from tenants.versioning import PublishRefused, Revision, Versioned
 
 RECENT_VERSIONS = 50
-
-add_admin_entry("admin.history_index", _l("History"), 86)
 
 
 def versioned_models():
@@ -71,20 +69,6 @@ def shown_value(model, name, value):
     if isinstance(value, int | float):
         return str(value)
     return json.dumps(value, ensure_ascii=False, indent=2)
-
-
-@bp.app_template_global()
-def kind_label(model):
-    """What kind of content `model` is, in words: the label of its admin menu entry
-    (the one whose endpoint shares its edit view's prefix), or "" if none."""
-    prefix = model.admin_endpoint.rsplit("_", 1)[0]
-    return next((label for endpoint, label, *_ in ADMIN_MENU if endpoint.startswith(prefix)), "")
-
-
-@bp.app_template_global()
-def history_url(item):
-    """Link to `item`'s history, for the edit pages of every kind."""
-    return url_for("admin.history", kind=item.version_kind, item_id=item.id)
 
 
 @bp.route("/history")
@@ -165,3 +149,7 @@ def history_restore(kind, item_id, revision_id):
         "success",
     )
     return redirect(url_for("admin.history", kind=kind, item_id=item.id))
+
+
+def init_app(app):
+    add_admin_entry(app, "admin.history_index", _l("History"), 86)

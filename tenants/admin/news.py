@@ -7,11 +7,11 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from mektep.extensions import db
-from tenants.admin import bp
+from tenants.admin.blueprint import bp
 from tenants.admin.navigation import add_admin_entry, add_dashboard_panel
 from tenants.admin.news_forms import NewsForm
 from tenants.documents.fields import accept_upload, has_upload
-from tenants.news.editing import CONTENT_ADMINS, ContentAdmin
+from tenants.news.editing import ContentAdmin, add_content_admin, content_admins
 from tenants.news.models import NewsPost
 from tenants.news.scheduling import cancel_schedule, schedule
 
@@ -67,8 +67,6 @@ news_admin = ContentAdmin(
     on_save=after_save,
 )
 news_admin.register(bp, "news")
-add_admin_entry("admin.news_list", _l("News"), 20)
-add_dashboard_panel("news/dashboard_panel.html")
 
 
 def scheduled_posts():
@@ -82,4 +80,10 @@ def scheduled_posts():
 @bp.context_processor
 def content_dashboard():
     """Lazy helpers for the dashboard panel: what waits to be published, what is scheduled."""
-    return {"content_admins": CONTENT_ADMINS, "scheduled_posts": scheduled_posts}
+    return {"content_admins": content_admins(), "scheduled_posts": scheduled_posts}
+
+
+def init_app(app):
+    add_content_admin(app, news_admin)
+    add_admin_entry(app, "admin.news_list", _l("News"), 20)
+    add_dashboard_panel(app, "news/dashboard_panel.html")

@@ -5,12 +5,12 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, StringField, SubmitField, TextAreaField
 from wtforms.validators import Optional
 
+from mektep.clock import utcnow
 from mektep.forms import max_length, strip_filter
+from mektep.richtext import sanitize
 from tenants.documents.fields import upload_field, upload_help
-from tenants.models import utcnow
 from tenants.news.district_time import DistrictDateTimeField
 from tenants.news.models import BODY_MAX, TITLE_MAX, NewsPost
-from tenants.news.richtext import sanitize
 
 RICH_TEXT_HELP = _l(
     "A blank line starts a new paragraph. Simple HTML tags may be used "

@@ -4,10 +4,10 @@ from flask import url_for
 from flask_babel import lazy_gettext as _l
 
 from mektep.extensions import db
-from tenants.admin import bp
+from tenants.admin.blueprint import bp
 from tenants.admin.navigation import add_admin_entry
 from tenants.admin.pages_forms import PageForm
-from tenants.news.editing import ContentAdmin
+from tenants.news.editing import ContentAdmin, add_content_admin
 from tenants.pages.models import Page, address_taken
 
 
@@ -35,4 +35,8 @@ pages_admin = ContentAdmin(
     check=validate_address,
 )
 pages_admin.register(bp, "pages")
-add_admin_entry("admin.pages_list", _l("Pages"), 24)
+
+
+def init_app(app):
+    add_content_admin(app, pages_admin)
+    add_admin_entry(app, "admin.pages_list", _l("Pages"), 24)

@@ -7,13 +7,15 @@ same path the mandated section's edit takes (`save_school_fields`).
 
 from flask import abort, flash, g, redirect, render_template, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from mektep import audit
 from mektep.extensions import db
-from tenants.admin import bp
 from tenants.admin.access import admin_required
+from tenants.admin.blueprint import bp
 from tenants.admin.forms import SchoolSettingsForm
+from tenants.admin.navigation import add_admin_entry
 from tenants.content.school_fields import save_school_fields
 from tenants.versioning import editable_data, pending_draft
 
@@ -52,3 +54,8 @@ def _save_settings(form):
     db.session.commit()
     flash(_("Settings saved."), "success")
     return redirect(url_for("admin.settings"))
+
+
+def init_app(app):
+    add_admin_entry(app, "admin.dashboard", _l("Dashboard"), 0)
+    add_admin_entry(app, "admin.settings", _l("Settings"), 90)

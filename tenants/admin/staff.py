@@ -7,19 +7,17 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from mektep import audit
-from mektep.district.forms import ConfirmForm
 from mektep.extensions import db
+from mektep.forms import ConfirmForm
 from mektep.schema import ROLES, STAFF_FIELDS
 from tenants import versioning
-from tenants.admin import bp
 from tenants.admin.access import admin_only, admin_required
+from tenants.admin.blueprint import bp
 from tenants.admin.navigation import add_admin_entry
 from tenants.admin.staff_forms import form_to_person, person_to_form, staff_form
 from tenants.content.models import StaffMember
 from tenants.content.values import staff
 from tenants.trash import move_to_trash
-
-add_admin_entry("admin.staff_index", _l("Staff"), 12)
 
 
 @bp.route("/staff/")
@@ -130,3 +128,7 @@ def staff_delete(item_id):
     db.session.commit()
     flash(_("%(name)s is moved to the trash.", name=person.display_title(g.lang)), "success")
     return redirect(url_for("admin.staff_index"))
+
+
+def init_app(app):
+    add_admin_entry(app, "admin.staff_index", _l("Staff"), 12)

@@ -12,10 +12,10 @@ from sqlalchemy.exc import IntegrityError
 
 from mektep import audit
 from mektep.accounts.models import User
-from mektep.district.forms import ConfirmForm
 from mektep.extensions import db
-from tenants.admin import bp
+from mektep.forms import ConfirmForm
 from tenants.admin.access import admin_required
+from tenants.admin.blueprint import bp
 from tenants.admin.navigation import add_admin_entry
 from tenants.trash import (
     TRASH_DAYS,
@@ -25,8 +25,6 @@ from tenants.trash import (
     trashed,
 )
 from tenants.versioning import Revision, Versioned
-
-add_admin_entry("admin.trash", _l("Trash"), 88, role="admin")
 
 
 def _models_by_kind():
@@ -112,3 +110,7 @@ def trash_purge(kind, item_id):
         return trash(), 409
     flash(_("Deleted for good: «%(title)s».", title=title), "success")
     return redirect(url_for("admin.trash"))
+
+
+def init_app(app):
+    add_admin_entry(app, "admin.trash", _l("Trash"), 88, role="admin")

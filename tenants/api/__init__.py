@@ -1,14 +1,8 @@
 """Open data: a school's published mandated information as JSON (docs/api.md)."""
 
-from flask import Blueprint, abort, g
 
-bp = Blueprint("api", __name__, url_prefix="/api/v1")
+def init_app(app):
+    from tenants.api import routes  # noqa: F401  (its pages)
+    from tenants.api.blueprint import bp
 
-
-@bp.before_request
-def schools_only():
-    if g.school is None:
-        abort(404)
-
-
-from tenants.api import routes  # noqa: E402, F401
+    app.register_blueprint(bp)

@@ -5,7 +5,7 @@ from flask import g, jsonify, request, url_for
 from flask_babel import force_locale
 
 from mektep.schema import SECTIONS
-from tenants.api import bp
+from tenants.api.blueprint import bp
 from tenants.content.completeness import checklist, summary
 from tenants.content.models import NOT_APPLICABLE
 from tenants.content.values import published_values, section_rows, staff

@@ -8,8 +8,8 @@ restored) and trashable.
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from mektep.clock import utcnow
 from mektep.extensions import db
-from tenants.models import utcnow
 from tenants.scoping import TenantOwned
 from tenants.trash import Trashable
 from tenants.versioning import Versioned

@@ -6,10 +6,10 @@ import re
 from flask import g, request
 
 from mektep import audit
+from mektep.clock import utcnow
 from mektep.extensions import db
 from mektep.moderation import stopwords
 from tenants.discussion.models import Answer, Post
-from tenants.models import utcnow
 from tenants.trash import restore_from_trash
 from tenants.versioning import publish
 

@@ -1,6 +1,20 @@
-"""A school's documents: uploaded files with titles in ky and ru, kinds, and thumbnails.
+"""A school's documents: uploaded files with titles in ky and ru, kinds, and
+thumbnails; and the stored-file pipeline every upload goes through."""
 
-Importing the package registers its sweeps (thumbnails, unused files) with the worker.
-"""
+from tenants.documents.owners import add_file_owner
 
-from tenants.documents import cleanup, jobs  # noqa: F401
+
+def init_app(app):
+    from mektep.jobs import add_sweep
+    from tenants.documents import cleanup, jobs, search
+    from tenants.documents.cli import thumbnails_cli
+    from tenants.documents.display import file_size
+    from tenants.documents.models import Document
+
+    add_sweep(app, jobs.requeue_thumbnails)
+    add_sweep(app, cleanup.remove_orphaned_files)
+    add_file_owner(app, Document, Document.file_id, lambda: Document.published_at.is_not(None))
+    search.init_app(app)
+    app.cli.add_command(thumbnails_cli)
+    # Sizes of files, in the document centre and the admin's list alike.
+    app.add_template_filter(file_size, "filesize")

@@ -4,12 +4,12 @@ period covers a form that stored a file but has not yet saved the row using it."
 
 from datetime import timedelta
 
+from mektep.clock import utcnow
 from mektep.extensions import db
-from mektep.jobs import sweep
 from mektep.storage import get_storage
 from mektep.thumbnails import FORMATS, SIZES
-from tenants.documents.models import FILE_OWNERS, StoredFile
-from tenants.models import utcnow
+from tenants.documents.models import StoredFile
+from tenants.documents.owners import file_owners
 
 ORPHAN_GRACE = timedelta(days=1)
 BATCH = 100
@@ -17,7 +17,7 @@ BATCH = 100
 
 def _unreferenced():
     query = db.select(StoredFile)
-    for model, column, _criterion in FILE_OWNERS:
+    for model, column, _criterion in file_owners():
         query = query.where(~db.select(model.id).where(column == StoredFile.id).exists())
     return query
 
@@ -29,7 +29,6 @@ def _keys(stored):
             yield stored.thumbnail_key(size, fmt)
 
 
-@sweep
 def remove_orphaned_files(now=None):
     """Delete up to BATCH unreferenced stored files older than the grace period."""
     cutoff = (now or utcnow()) - ORPHAN_GRACE

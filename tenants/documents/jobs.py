@@ -20,13 +20,12 @@ from rq.exceptions import NoSuchJobError
 from rq.job import Job, JobStatus
 from rq.timeouts import JobTimeoutException
 
+from mektep.clock import utcnow
 from mektep.extensions import db
-from mektep.jobs import sweep
 from mektep.queue import enqueue_after_commit, enqueue_now, get_redis
 from mektep.storage import get_storage
 from mektep.thumbnails import UnusableFile, encode, render
 from tenants.documents.models import StoredFile
-from tenants.models import utcnow
 
 JOB_TIMEOUT = 180
 STUCK_AFTER = timedelta(seconds=JOB_TIMEOUT + 60)
@@ -134,7 +133,6 @@ def _job_is_live(file_id):
         return False
 
 
-@sweep
 def requeue_thumbnails(now=None):
     """Queue every pending file with no live job, and every file stuck processing."""
     now = now or utcnow()

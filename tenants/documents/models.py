@@ -3,16 +3,16 @@
 A `StoredFile` is one upload of a school: where its bytes are, what they are,
 and how far its thumbnails have got. Any content that shows an uploaded file
 (a document here, a news post's cover elsewhere) references a `StoredFile` and
-registers itself with `register_file_owner`, so the public sees a file only
-while something published shows it.
+is declared its owner (`tenants.documents.owners`), so the public sees a file
+only while something published shows it.
 """
 
 from flask_babel import lazy_gettext as _l
 
+from mektep.clock import utcnow
 from mektep.extensions import db
 from mektep.storage import content_key
 from mektep.thumbnails import FORMATS, SIZES
-from tenants.models import utcnow
 from tenants.scoping import TenantOwned
 from tenants.trash import Trashable
 from tenants.versioning import Versioned
@@ -104,24 +104,6 @@ class StoredFile(TenantOwned, db.Model):
         self.status_changed_at = utcnow()
 
 
-# (model, column of StoredFile ids, SELECT criterion "the public may see this row")
-FILE_OWNERS = []
-
-
-def register_file_owner(model, column, public_criterion):
-    """Declare that `model.column` references stored files; the public may fetch a
-    file while a row matching `public_criterion` references it."""
-    FILE_OWNERS.append((model, column, public_criterion))
-
-
-def is_public(stored_file):
-    for model, column, criterion in FILE_OWNERS:
-        query = db.select(model.id).where(column == stored_file.id, criterion()).limit(1)
-        if db.session.scalar(query) is not None:
-            return True
-    return False
-
-
 KINDS = {
     "charter": _l("Charter"),
     "license": _l("License for educational activity"),
@@ -163,10 +145,3 @@ class Document(Versioned, Trashable, TenantOwned, db.Model):
     @property
     def kind_label(self):
         return KINDS.get(self.kind, KINDS["other"])
-
-
-register_file_owner(
-    Document,
-    Document.file_id,
-    lambda: Document.published_at.is_not(None),
-)

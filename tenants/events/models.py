@@ -4,8 +4,8 @@ from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
 
+from mektep.clock import utcnow
 from mektep.extensions import db
-from tenants.models import utcnow
 from tenants.news.content import Localized
 from tenants.scoping import TenantOwned
 from tenants.trash import Trashable

@@ -1,28 +1,12 @@
 """Times typed and read by people are in the district's time zone (config
 `TIMEZONE`, Asia/Bishkek by default); every stored time is naive UTC."""
 
-from datetime import UTC
-from zoneinfo import ZoneInfo
-
-from flask import current_app
 from flask_babel import lazy_gettext as _l
 from wtforms import DateTimeLocalField
 
+from mektep.clock import to_district, to_utc
+
 INPUT_FORMAT = "%Y-%m-%dT%H:%M"
-
-
-def district_zone():
-    return ZoneInfo(current_app.config["TIMEZONE"])
-
-
-def to_utc(local):
-    """Naive district time → naive UTC."""
-    return local.replace(tzinfo=district_zone()).astimezone(UTC).replace(tzinfo=None)
-
-
-def to_district(utc):
-    """Naive UTC → aware district time."""
-    return utc.replace(tzinfo=UTC).astimezone(district_zone())
 
 
 class DistrictDateTimeField(DateTimeLocalField):

@@ -16,6 +16,7 @@ from flask_login import current_user
 from flask_wtf import FlaskForm
 
 from mektep.extensions import db
+from mektep.registries import registry
 from tenants.admin.access import admin_only, admin_required
 from tenants.trash import TRASH_DAYS, move_to_trash
 from tenants.versioning import (
@@ -74,8 +75,13 @@ def _named(method, name):
     return view
 
 
-# Every registered kind of content, for the dashboard panel.
-CONTENT_ADMINS = []
+def add_content_admin(app, admin):
+    """List `admin`'s kind on the dashboard's panel of what waits to be published."""
+    registry("content_admins", app).append(admin)
+
+
+def content_admins():
+    return registry("content_admins")
 
 
 class ContentAdmin:
@@ -120,7 +126,6 @@ class ContentAdmin:
             if admins_only:
                 func = admin_required(func)
             bp.add_url_rule(f"/{url}{rule}", f"{self.name}_{view}", func, methods=methods)
-        CONTENT_ADMINS.append(self)
 
     def waiting_count(self):
         """How many items have text the public does not see yet: drafts never

@@ -2,9 +2,9 @@
 
 from flask_babel import lazy_gettext as _l
 
+from mektep.clock import utcnow
 from mektep.extensions import db
-from tenants.documents.models import StoredFile, register_file_owner
-from tenants.models import utcnow
+from tenants.documents.models import StoredFile
 from tenants.news.content import Localized
 from tenants.scoping import TenantOwned
 from tenants.trash import Trashable
@@ -74,7 +74,3 @@ def important_notices():
         .order_by(NewsPost.published_at.desc())
         .limit(3)
     ).all()
-
-
-# A cover may be fetched by the public while a published post shows it.
-register_file_owner(NewsPost, NewsPost.cover_file_id, lambda: NewsPost.published_at.is_not(None))

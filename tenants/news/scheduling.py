@@ -12,9 +12,9 @@ what the admin approved, leaving the draft waiting for an admin.
 from flask import g
 
 from mektep import audit
+from mektep.clock import utcnow
 from mektep.extensions import db
-from mektep.jobs import sweep
-from tenants.models import School, utcnow
+from tenants.models import School
 from tenants.news.models import NewsPost
 from tenants.scoping import bind_school
 from tenants.versioning import apply_draft, publish
@@ -50,7 +50,6 @@ def _claim(post_id):
     return claimed.rowcount == 1
 
 
-@sweep
 def publish_due_posts(now=None):
     """Publish every post whose time has come, in every school; returns how many."""
     rows = db.session.execute(

@@ -3,8 +3,8 @@
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from mektep.clock import utcnow
 from mektep.extensions import db
-from tenants.models import utcnow
 from tenants.news.content import Localized
 from tenants.scoping import TenantOwned
 from tenants.trash import Trashable

@@ -1,32 +1,17 @@
-"""A school's public site, read by parents, pupils and inspectors."""
+"""A school's public site, read by parents, pupils and inspectors: one module of
+pages per part of the site, each with the menu entries and template helpers it
+adds from its `init_app`."""
 
-from flask import Blueprint, abort, g
+from flask_babel import lazy_gettext as _l
 
-bp = Blueprint("public", __name__)
-
-
-@bp.before_request
-def schools_only():
-    if g.school is None:
-        abort(404)
+from tenants.public.navigation import add_menu_entry
 
 
-@bp.record_once
-def add_template_helpers(state):
-    """Template globals, set once rather than by a context processor on every render."""
-    from tenants.documents.links import documents_for_field
-    from tenants.public.navigation import main_menu
+def init_app(app):
+    from tenants.public import discussion, documents, events, news, pages, search, sveden
+    from tenants.public.blueprint import bp
 
-    state.app.jinja_env.globals.update(main_menu=main_menu, documents_for_field=documents_for_field)
-
-
-from tenants.public import (  # noqa: E402, F401
-    discussion,
-    documents,
-    events,
-    news,
-    pages,
-    routes,
-    search,
-    sveden,
-)
+    add_menu_entry(app, "index", _l("Home"), 0)
+    for pages_of_area in (sveden, news, events, pages, documents, discussion, search):
+        pages_of_area.init_app(app)
+    app.register_blueprint(bp)

@@ -12,12 +12,10 @@ from mektep.request_input import page_argument
 from tenants.discussion import moderation
 from tenants.discussion.forms import HONEYPOT_FIELD, PostForm
 from tenants.discussion.models import Post
-from tenants.public import bp
+from tenants.public.blueprint import bp
 from tenants.public.navigation import add_menu_entry
 
 PAGE_SIZE = 20
-
-add_menu_entry("public.discussion", _l("Questions and answers"), 80)
 
 
 def post_limit():
@@ -78,3 +76,7 @@ def _receive(form):
         form.kind.data, form.author_name.data, form.author_email.data, form.body.data
     )
     return 302
+
+
+def init_app(app):
+    add_menu_entry(app, "public.discussion", _l("Questions and answers"), 80)

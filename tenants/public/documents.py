@@ -4,14 +4,11 @@ from flask import abort, g, render_template, request
 from flask_babel import lazy_gettext as _l
 
 from mektep.extensions import db
-from tenants.documents.display import file_size
-from tenants.documents.models import KINDS, Document, StoredFile, is_public
+from tenants.documents.models import KINDS, Document, StoredFile
+from tenants.documents.owners import is_public
 from tenants.documents.serving import send_stored_file, send_thumbnail
-from tenants.public import bp
+from tenants.public.blueprint import bp
 from tenants.public.navigation import add_menu_entry
-
-add_menu_entry("public.documents", _l("Documents"), 40)
-bp.add_app_template_filter(file_size, "filesize")
 
 
 def published_documents():
@@ -54,3 +51,7 @@ def file_download(file_id):
 @bp.route("/files/<int:file_id>/thumbnail-<size>.<fmt>")
 def file_thumbnail(file_id, size, fmt):
     return send_thumbnail(_public_file_or_404(file_id), size, fmt, public=True)
+
+
+def init_app(app):
+    add_menu_entry(app, "public.documents", _l("Documents"), 40)

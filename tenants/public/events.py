@@ -10,13 +10,12 @@ from flask_babel import lazy_gettext as _l
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
+from mektep.clock import district_zone, to_district, to_utc, utcnow
 from mektep.extensions import db
 from mektep.request_input import page_argument
+from mektep.richtext import plain_text
 from tenants.events.models import Event, published_events
-from tenants.models import utcnow
-from tenants.news.district_time import district_zone, to_district, to_utc
-from tenants.news.richtext import plain_text
-from tenants.public import bp
+from tenants.public.blueprint import bp
 from tenants.public.navigation import add_menu_entry
 from tenants.public.news import page_of
 
@@ -133,9 +132,7 @@ def upcoming_events(count=5):
     return db.session.scalars(published_events(start=utcnow()).limit(count)).all()
 
 
-@bp.app_context_processor
-def events_helpers():
-    return {"upcoming_events": upcoming_events}
-
-
-add_menu_entry("public.events_list", _l("Events"), 22)
+def init_app(app):
+    add_menu_entry(app, "public.events_list", _l("Events"), 22)
+    # The home page (served by `index`, outside the blueprint) lists them.
+    app.jinja_env.globals["upcoming_events"] = upcoming_events

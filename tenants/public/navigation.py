@@ -1,5 +1,5 @@
-"""The public site's main menu. Each part of the site adds its own entries here,
-so the menu and the site map come from one list.
+"""The public site's main menu. Each part of the site adds its own entries from
+its `init_app`, so the menu and the site map come from one list.
 
 Fixed entries (`add_menu_entry`) are the same for every school; a menu source
 (`add_menu_source`) yields the entries a school adds itself, such as its free
@@ -8,7 +8,7 @@ pages. The menu is built when a page asks for it, so admin pages never pay for i
 
 from typing import NamedTuple
 
-from flask_babel import lazy_gettext as _l
+from mektep.registries import registry
 
 
 class MenuEntry(NamedTuple):
@@ -18,22 +18,17 @@ class MenuEntry(NamedTuple):
     args: dict
 
 
-_FIXED = [MenuEntry("index", _l("Home"), 0, {})]
-_SOURCES = []
+def add_menu_entry(app, endpoint, label, order):
+    registry("public_menu", app).append(MenuEntry(endpoint, label, order, {}))
 
 
-def add_menu_entry(endpoint, label, order):
-    _FIXED.append(MenuEntry(endpoint, label, order, {}))
-
-
-def add_menu_source(source):
-    """Register `source()`, which yields the bound school's own MenuEntry rows."""
-    _SOURCES.append(source)
-    return source
+def add_menu_source(app, source):
+    """Add `source()`, which yields the bound school's own MenuEntry rows."""
+    registry("public_menu_sources", app).append(source)
 
 
 def main_menu():
-    entries = list(_FIXED)
-    for source in _SOURCES:
+    entries = list(registry("public_menu"))
+    for source in registry("public_menu_sources"):
         entries.extend(source())
     return sorted(entries, key=lambda entry: entry.order)

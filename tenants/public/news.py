@@ -8,9 +8,9 @@ from flask_babel import lazy_gettext as _l
 
 from mektep.extensions import db
 from mektep.request_input import page_argument
+from mektep.richtext import summary
 from tenants.news.models import NewsPost, important_notices, published_posts
-from tenants.news.richtext import summary
-from tenants.public import bp
+from tenants.public.blueprint import bp
 from tenants.public.navigation import add_menu_entry
 
 PER_PAGE = 10
@@ -80,11 +80,9 @@ def latest_news(count=5):
     return db.session.scalars(query.limit(count)).all()
 
 
-@bp.app_context_processor
-def news_helpers():
-    """Lazy helpers: the banner on every public page, the home page's latest news."""
-    return {"important_notices": important_notices, "latest_news": latest_news}
-
-
-bp.add_app_template_filter(summary, "news_summary")
-add_menu_entry("public.news_list", _l("News"), 20)
+def init_app(app):
+    add_menu_entry(app, "public.news_list", _l("News"), 20)
+    # Lazy helpers: the banner on every page of a school (error pages included),
+    # the home page's latest news; summaries on the lists of news and pages.
+    app.jinja_env.globals.update(important_notices=important_notices, latest_news=latest_news)
+    app.add_template_filter(summary, "news_summary")

@@ -5,7 +5,7 @@ from flask import abort, g, render_template, request
 
 from mektep.extensions import db
 from tenants.pages.models import Page, menu_pages
-from tenants.public import bp
+from tenants.public.blueprint import bp
 from tenants.public.navigation import MenuEntry, add_menu_source
 
 # Free pages stand after the fixed entries for the school's life (news, events).
@@ -36,7 +36,6 @@ def page(slug):
     return render_template("pages/page.html", page=item, pages=_menu_pages())
 
 
-@add_menu_source
 def free_pages_in_menu():
     for position, item in enumerate(_menu_pages()):
         yield MenuEntry(
@@ -45,3 +44,7 @@ def free_pages_in_menu():
             MENU_POSITION + position / 100,
             {"slug": item.slug},
         )
+
+
+def init_app(app):
+    add_menu_source(app, free_pages_in_menu)

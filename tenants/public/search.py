@@ -4,9 +4,8 @@ from flask import g, render_template, request
 from flask_babel import lazy_gettext as _l
 
 from mektep.request_input import page_argument
-from tenants.public import bp
+from tenants.public.blueprint import bp
 from tenants.public.navigation import add_menu_entry
-from tenants.search.cli import search_cli
 from tenants.search.service import search as run_search
 
 QUERY_MAX = 200
@@ -31,9 +30,5 @@ def search():
     ), (400 if too_long else 200)
 
 
-@bp.record_once
-def _register_cli(state):
-    state.app.cli.add_command(search_cli)
-
-
-add_menu_entry("public.search", _l("Search"), 95)
+def init_app(app):
+    add_menu_entry(app, "public.search", _l("Search"), 95)

@@ -1,41 +1,24 @@
 """The public mandated section /sveden/ («Мектеп жөнүндө маалымат»), the site map
 page and /sitemap.xml (G4), all generated from the shared schema."""
 
-from datetime import date
-
 from flask import abort, g, render_template, request, url_for
-from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 
 from mektep.schema import SECTIONS, section
-from mektep.schema.validation import display_phone
-from tenants.content.display import staff_rows
 from tenants.content.values import (
     head_of_school,
-    in_language,
     published_values,
     section_rows,
     staff,
 )
 from tenants.documents.links import documents_for_field
-from tenants.public import bp
+from tenants.public.blueprint import bp
 from tenants.public.navigation import add_menu_entry, main_menu
 from tenants.public.structured_data import as_script_text, school_jsonld
 
 SVEDEN_TITLE = _l("Information about the school")
-add_menu_entry("public.sveden_index", SVEDEN_TITLE, 10)
 COMMON = section("common")
 COMMON_FIELDS = {field.name: field for field in COMMON.fields}
-
-
-@bp.record_once
-def _template_helpers(state):
-    state.app.jinja_env.globals.update(
-        in_language=in_language, display_phone=display_phone, staff_rows=staff_rows
-    )
-    state.app.jinja_env.filters["isodate"] = lambda value: format_date(
-        date.fromisoformat(value), "long"
-    )
 
 
 def _section_rows():
@@ -46,21 +29,16 @@ def _section_rows():
     return g.section_rows
 
 
-@bp.app_context_processor
 def school_contacts():
     """The head and contacts for the home page and footer, read once when used (P2)."""
-
-    def contacts():
-        if "school_contacts" not in g:
-            g.school_contacts = {
-                "section": COMMON,
-                "fields": COMMON_FIELDS,
-                "values": published_values(g.school, COMMON, _section_rows().get("common")),
-                "head": head_of_school(g.school),
-            }
-        return g.school_contacts
-
-    return {"school_contacts": contacts, "SVEDEN_TITLE": SVEDEN_TITLE}
+    if "school_contacts" not in g:
+        g.school_contacts = {
+            "section": COMMON,
+            "fields": COMMON_FIELDS,
+            "values": published_values(g.school, COMMON, _section_rows().get("common")),
+            "head": head_of_school(g.school),
+        }
+    return g.school_contacts
 
 
 def _staff_lists(schema):
@@ -140,3 +118,10 @@ def sitemap_xml():
         urls.extend((alternates[lang], alternates) for lang in languages)
     body = render_template("sveden/sitemap.xml", urls=urls)
     return body, 200, {"Content-Type": "application/xml; charset=utf-8"}
+
+
+def init_app(app):
+    add_menu_entry(app, "public.sveden_index", SVEDEN_TITLE, 10)
+    # Every page of a school shows its contacts in the footer; the home page
+    # (served by `index`, outside the blueprint) links the section.
+    app.jinja_env.globals.update(school_contacts=school_contacts, SVEDEN_TITLE=SVEDEN_TITLE)

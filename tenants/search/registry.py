@@ -1,19 +1,23 @@
 """Sources of search entries, and the events that keep the index current.
 
 A `Source` says, for one `TenantOwned` model, what an item reads like in a language (or
-None when the public may not see it there) and where a result links. Any
-flush that adds, changes or deletes a row of a registered model rewrites that
-row's entries in the same transaction, so the index never shows what the
-public cannot see.
+None when the public may not see it there) and where a result links; each area
+adds its sources with `add_source(app, source)` from its `init_app`. Any flush
+that adds, changes or deletes a row of a source's model rewrites that row's
+entries in the same transaction, so the index never shows what the public
+cannot see.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from flask import has_app_context
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
-from tenants.news.content import OFFICIAL_LANGUAGES
+from config import LANGUAGES
+from mektep.registries import registry
+from mektep.richtext import plain_text
 from tenants.search.models import SearchEntry
 
 TITLE_MAX = 500
@@ -32,22 +36,34 @@ class Source:
     ref: Callable = field(default=lambda item: str(item.id))
 
 
-SOURCES: dict[str, Source] = {}
-# (model, find(session, row) -> items of registered sources whose text `row` is part of,
-#  the columns of `row` that text is read from)
-DEPENDENCIES = []
+def add_source(app, source):
+    registry("search_sources", app).append(source)
 
 
-def register_source(source):
-    SOURCES[source.kind] = source
-    return source
+def sources():
+    """{kind: Source} of the current app."""
+    return {source.kind: source for source in registry("search_sources")}
 
 
-def register_dependency(model, find, columns):
+def add_dependency(app, model, find, columns):
     """Changes to `columns` of a `model` row change the entries of the items
-    `find` returns (e.g. a stored file's extracted text belongs to the documents
-    showing it). Other changes (a thumbnail's status, say) leave the index alone."""
-    DEPENDENCIES.append((model, find, columns))
+    `find(session, row)` returns (e.g. a stored file's extracted text belongs to the
+    documents showing it). Other changes (a thumbnail's status, say) leave the
+    index alone."""
+    registry("search_dependencies", app).append((model, find, columns))
+
+
+def published_texts(*body_fields):
+    """texts(item, lang) for a bilingual, versioned, trashable model: its title and
+    the plain text of `body_fields` in `lang`, once published and out of the trash."""
+
+    def texts(item, lang):
+        if not item.is_published or item.in_trash:
+            return None
+        body = " ".join(plain_text(getattr(item, f"{name}_{lang}")) for name in body_fields)
+        return getattr(item, f"title_{lang}"), body.strip()
+
+    return texts
 
 
 def _changed(obj, columns):
@@ -56,7 +72,7 @@ def _changed(obj, columns):
 
 
 def source_for(obj):
-    for source in SOURCES.values():
+    for source in registry("search_sources"):
         if isinstance(obj, source.model):
             return source
     return None
@@ -65,7 +81,7 @@ def source_for(obj):
 def entries_for(source, item):
     """The index rows (as dicts) of `item`: one per language it is public in."""
     rows = []
-    for lang in OFFICIAL_LANGUAGES:
+    for lang in LANGUAGES:
         texts = source.texts(item, lang)
         if not texts or not texts[0]:
             continue
@@ -100,7 +116,7 @@ def _affected(session, obj, deleted):
     source = source_for(obj)
     if source is not None:
         yield source, obj, deleted
-    for model, find, columns in DEPENDENCIES:
+    for model, find, columns in registry("search_dependencies"):
         if isinstance(obj, model) and _changed(obj, columns):
             for item in find(session, obj):
                 yield source_for(item), item, False
@@ -108,7 +124,7 @@ def _affected(session, obj, deleted):
 
 @event.listens_for(Session, "after_flush")
 def _reindex_flushed(session, flush_context):
-    if not SOURCES:
+    if not has_app_context() or not registry("search_sources"):
         return
     changed = [(obj, False) for obj in list(session.new) + list(session.dirty)]
     changed += [(obj, True) for obj in session.deleted]

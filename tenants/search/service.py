@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from mektep.extensions import db
 from tenants.search.backends import match, query_words
 from tenants.search.models import SearchEntry
-from tenants.search.registry import SOURCES, entries_for
+from tenants.search.registry import entries_for, sources
 
 SNIPPET_LENGTH = 240
 
@@ -36,16 +36,17 @@ def search(school, lang, query, page=1, per_page=20):
     """(results, has_more) for `query` among `school`'s public items in `lang`."""
     words = query_words(query)
     rows = match(school.id, lang, words, per_page + 1, (page - 1) * per_page)
+    by_kind = sources()
     results = [
         Result(
             kind=row.kind,
-            label=str(SOURCES[row.kind].label),
+            label=str(by_kind[row.kind].label),
             title=row.title,
             snippet=snippet(row.body, words),
-            url=SOURCES[row.kind].link(row.ref),
+            url=by_kind[row.kind].link(row.ref),
         )
         for row in rows[:per_page]
-        if row.kind in SOURCES
+        if row.kind in by_kind
     ]
     return results, len(rows) > per_page
 
@@ -58,7 +59,7 @@ def reindex(school_id=None):
         delete = delete.where(table.c.school_id == school_id)
     db.session.execute(delete)
     count = 0
-    for source in SOURCES.values():
+    for source in sources().values():
         query = db.select(source.model).execution_options(include_trashed=True)
         if school_id is not None:
             query = query.where(source.model.school_id == school_id)

@@ -13,6 +13,7 @@ import pytest
 from PIL import Image
 
 from config import BASE_DIR
+from mektep.clock import utcnow
 from mektep.extensions import db
 from mektep.queue import get_queue
 from mektep.storage import get_storage
@@ -25,7 +26,6 @@ from tenants.documents.jobs import (
     requeue_thumbnails,
 )
 from tenants.documents.models import StoredFile
-from tenants.models import utcnow
 from tests.conftest import worker_env
 from tests.documents.conftest import file_bytes, only_document, require_soffice, upload
 

@@ -4,8 +4,8 @@ admin who scheduled it, and whoever publishes the draft later is its publisher."
 
 from datetime import timedelta
 
+from mektep.clock import utcnow
 from mektep.extensions import db
-from tenants.models import utcnow
 from tenants.news.models import NewsPost
 from tests.news.conftest import row
 from tests.news.test_news_admin import form, local_input

@@ -6,8 +6,9 @@ import pytest
 
 from mektep.accounts.models import User
 from mektep.audit import AuditEntry
+from mektep.clock import utcnow
 from mektep.extensions import db
-from tenants.models import School, utcnow
+from tenants.models import School
 from tenants.scoping import bind_school
 from tenants.versioning import publish
 

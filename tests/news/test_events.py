@@ -4,8 +4,8 @@ from datetime import datetime, timedelta
 
 from icalendar import Calendar
 
+from mektep.clock import utcnow
 from tenants.events.models import Event
-from tenants.models import utcnow
 from tests.conftest import nothing_changes
 
 from .conftest import event_fields, row

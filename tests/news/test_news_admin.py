@@ -4,7 +4,7 @@ import io
 from datetime import UTC, timedelta
 from zoneinfo import ZoneInfo
 
-from tenants.models import utcnow
+from mektep.clock import utcnow
 from tenants.news.models import NewsPost
 from tests.conftest import fixture_path, nothing_changes
 

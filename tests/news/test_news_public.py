@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import feedparser
 
-from tenants.models import utcnow
+from mektep.clock import utcnow
 from tenants.news.models import NewsPost
 
 from .conftest import post_fields

@@ -3,8 +3,8 @@
 from datetime import timedelta
 
 from mektep.accounts.models import User
+from mektep.clock import utcnow
 from mektep.extensions import db
-from tenants.models import utcnow
 from tenants.news.models import NewsPost
 
 from .conftest import audit_actions, post_fields, row

@@ -1,14 +1,14 @@
-"""Search adapters for the mandated /sveden/ content: each published section's
+"""Search sources of the mandated /sveden/ content: each published section's
 values, and each published staff record, on the page that shows them."""
 
 from flask import url_for
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
-from mektep.schema import SECTIONS
+from mektep.richtext import plain_text
+from mektep.schema import SECTIONS, STAFF_FIELDS
 from tenants.content.models import SectionContent, StaffMember
-from tenants.news.richtext import plain_text
-from tenants.search.registry import Source, register_source
+from tenants.search.registry import Source, add_source
 
 
 def _value_text(field, value, lang):
@@ -71,30 +71,32 @@ def staff_section(role):
 def staff_texts(person, lang):
     if not person.is_published or person.in_trash:
         return None
-    from mektep.schema.staff import STAFF_FIELDS
 
     with force_locale(lang):
         words = [_words(field, person.value(name), lang) for name, field in STAFF_FIELDS.items()]
     return person.full_name(lang), " ".join(word for word in words if word)
 
 
-register_source(
-    Source(
-        kind="sveden",
-        model=SectionContent,
-        label=_l("Information about the school"),
-        texts=section_texts,
-        link=lambda ref: url_for("public.sveden_section", slug=ref),
-        ref=lambda row: row.section,
+def init_app(app):
+    add_source(
+        app,
+        Source(
+            kind="sveden",
+            model=SectionContent,
+            label=_l("Information about the school"),
+            texts=section_texts,
+            link=lambda ref: url_for("public.sveden_section", slug=ref),
+            ref=lambda row: row.section,
+        ),
     )
-)
-register_source(
-    Source(
-        kind="staff",
-        model=StaffMember,
-        label=_l("Staff"),
-        texts=staff_texts,
-        link=lambda ref: url_for("public.sveden_section", slug=ref),
-        ref=lambda person: staff_section(person.role),
+    add_source(
+        app,
+        Source(
+            kind="staff",
+            model=StaffMember,
+            label=_l("Staff"),
+            texts=staff_texts,
+            link=lambda ref: url_for("public.sveden_section", slug=ref),
+            ref=lambda person: staff_section(person.role),
+        ),
     )
-)

@@ -6,7 +6,7 @@ from flask_babel import lazy_gettext as _l
 
 from mektep.extensions import db
 from tenants.documents.models import Document, StoredFile
-from tenants.search.registry import Source, register_dependency, register_source
+from tenants.search.registry import Source, add_dependency, add_source
 
 
 def document_texts(document, lang):
@@ -24,14 +24,16 @@ def documents_showing(session, stored_file):
     ).all()
 
 
-register_source(
-    Source(
-        kind="document",
-        model=Document,
-        label=_l("Document"),
-        texts=document_texts,
-        link=lambda ref: url_for("public.file_download", file_id=int(ref)),
-        ref=lambda document: str(document.file_id),
+def init_app(app):
+    add_source(
+        app,
+        Source(
+            kind="document",
+            model=Document,
+            label=_l("Document"),
+            texts=document_texts,
+            link=lambda ref: url_for("public.file_download", file_id=int(ref)),
+            ref=lambda document: str(document.file_id),
+        ),
     )
-)
-register_dependency(StoredFile, documents_showing, columns=("text",))
+    add_dependency(app, StoredFile, documents_showing, columns=("text",))

@@ -1,4 +1,5 @@
-"""The stop-word list's page in the district console."""
+"""The district console's page of the stop-word list (`mektep.moderation.stopwords`)
+that flags visitors' posts in every school."""
 
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
@@ -8,7 +9,7 @@ from wtforms import SubmitField, TextAreaField
 from wtforms.validators import ValidationError
 
 from mektep import audit
-from mektep.district import bp
+from mektep.district.blueprint import bp
 from mektep.extensions import db
 from mektep.moderation import stopwords
 from tenants.discussion.moderation import recheck_pending

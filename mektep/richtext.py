@@ -1,6 +1,11 @@
 """Rich text typed by school staff: sanitized on save with an allow-list (nh3),
 and allow-listed again wherever a template shows it.
 
+Two policies, both here: content (news, events, pages) allows tables and
+quotes (`sanitize`); the mandated section's values allow a narrower list
+(`sanitize_section_html`), which the content policy passes unchanged, so one
+output filter (`as_html`, the `rich_html` template filter) serves both.
+
 Staff type into a plain textarea. Text without markup is turned into
 paragraphs (a blank line starts a new one); simple HTML is kept as long as
 it is on the allow-list. Scripts, styles, event attributes and foreign
@@ -24,24 +29,28 @@ ALLOWED_ATTRIBUTES = {
     "td": {"colspan", "rowspan"},
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
+SECTION_TAGS = {"p", "br", "strong", "b", "em", "i", "u", "ul", "ol", "li", "a", "h3", "h4"}
+SECTION_ATTRIBUTES = {"a": {"href", "title"}}
+SECTION_URL_SCHEMES = {"http", "https", "mailto"}
 _TAG = re.compile(r"<[a-zA-Z/!]")
+_BLOCK_TAG = re.compile(r"<(p|br|ul|ol|li|h3|h4)\b", re.IGNORECASE)
 _BLANK_LINE = re.compile(r"\n\s*\n")
+
+
+def _clean(html_text, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES):
+    return nh3.clean(
+        html_text,
+        tags=tags,
+        attributes=attributes,
+        url_schemes=url_schemes,
+        link_rel="noopener noreferrer nofollow",
+    )
 
 
 def _paragraphs(text):
     blocks = [block.strip() for block in _BLANK_LINE.split(text.replace("\r\n", "\n"))]
     return "".join(
         "<p>" + html.escape(block).replace("\n", "<br>") + "</p>" for block in blocks if block
-    )
-
-
-def _allow_listed(html_text):
-    return nh3.clean(
-        html_text,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes=URL_SCHEMES,
-        link_rel="noopener noreferrer nofollow",
     )
 
 
@@ -52,7 +61,18 @@ def sanitize(text):
         return ""
     if not _TAG.search(text):
         text = _paragraphs(text)
-    return _allow_listed(text).strip()
+    return _clean(text).strip()
+
+
+def sanitize_section_html(raw):
+    """A mandated section's rich value: allow-listed HTML; text without block tags
+    keeps its paragraphs and line breaks (its inline tags kept too)."""
+    if not _BLOCK_TAG.search(raw):
+        paragraphs = re.split(r"\n\s*\n", raw.replace("\r\n", "\n"))
+        raw = "".join(
+            "<p>" + "<br>".join(p.strip().split("\n")) + "</p>" for p in paragraphs if p.strip()
+        )
+    return _clean(raw, SECTION_TAGS, SECTION_ATTRIBUTES, SECTION_URL_SCHEMES).strip()
 
 
 def as_html(stored):
@@ -60,7 +80,7 @@ def as_html(stored):
     again on the way out, so that a row written by any path (an import, a version
     kept from before a rule changed) still shows no markup beyond the list. The
     mandated section's own rich text uses a narrower list, so it passes unchanged."""
-    return Markup(_allow_listed(stored or ""))
+    return Markup(_clean(stored or ""))
 
 
 def plain_text(rich):

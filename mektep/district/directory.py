@@ -1,4 +1,5 @@
-"""The district's public directory (served at `/` on the apex, see `create_app`)."""
+"""The district's public directory of its active schools, served at `/` on the apex
+(see `create_app`)."""
 
 import re
 
