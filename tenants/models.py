@@ -51,19 +51,14 @@ class School(Versioned, db.Model):
     version_kind = "school"
     versioned_fields = ("name_ky", "name_ru", "contact_email")
     admin_endpoint = "admin.settings_item"
-    field_labels = {
-        "name_ky": _l("Full name in Kyrgyz"),
-        "name_ru": _l("Full name in Russian"),
-        "contact_email": _l("Contact e-mail"),
-    }
 
     id = db.Column(db.Integer, primary_key=True)
     slug = db.Column(db.String(63), unique=True, nullable=False)
-    name_ky = db.Column(db.String(300), nullable=False)
-    name_ru = db.Column(db.String(300), nullable=False)
+    name_ky = db.Column(db.String(300), nullable=False, info={"label": _l("Full name in Kyrgyz")})
+    name_ru = db.Column(db.String(300), nullable=False, info={"label": _l("Full name in Russian")})
     default_language = db.Column(db.String(2), nullable=False, default="ky")
     status = db.Column(db.String(10), nullable=False, default="active", index=True)
-    contact_email = db.Column(db.String(254))
+    contact_email = db.Column(db.String(254), info={"label": _l("Contact e-mail")})
     created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
 
     domains = db.relationship("Domain", back_populates="school", cascade="all, delete-orphan")

@@ -120,6 +120,25 @@ class Versioned:
                 setattr(self, name, value)
 
 
+def field_labels(model):
+    """{column: label} of `model`'s labelled columns (`info={"label": ...}`): what
+    history pages and forms call each field."""
+    return {
+        column.name: column.info["label"]
+        for column in model.__table__.columns
+        if "label" in column.info
+    }
+
+
+def versioned_models():
+    """{version_kind: model} of every versioned kind of content."""
+    return {
+        mapper.class_.version_kind: mapper.class_
+        for mapper in db.Model.registry.mappers
+        if issubclass(mapper.class_, Versioned)
+    }
+
+
 def _revisions(item, status=None):
     query = db.select(Revision).where(
         Revision.kind == item.version_kind, Revision.item_id == item.id
@@ -151,6 +170,16 @@ def editable_data(item):
     """What an edit form should show: the pending draft, else the columns."""
     draft = pending_draft(item)
     return draft.data if draft is not None else item.snapshot()
+
+
+def typed(item, data):
+    """`data` (as a version stores it, in JSON) with each value of a column typed
+    as the column is: dates and times back from their ISO text."""
+    columns = item.__table__.columns
+    return {
+        name: _from_json(columns[name], value) if name in columns else value
+        for name, value in data.items()
+    }
 
 
 def save_draft(item, data, user):
@@ -199,7 +228,9 @@ def publish(item, user, data=None, with_draft=True):
     worker publishing what an admin scheduled). Raises `PublishRefused`."""
     draft = pending_draft(item) if with_draft else None
     content = data if data is not None else (draft.data if draft is not None else {})
-    problem = item.publish_problem({**item.snapshot(), **content})
+    # A new item is not flushed half-made by the check's queries.
+    with db.session.no_autoflush:
+        problem = item.publish_problem({**item.snapshot(), **content})
     if problem is not None:
         raise PublishRefused(problem)
     if data is not None:

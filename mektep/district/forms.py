@@ -6,6 +6,10 @@ from wtforms import StringField, SubmitField
 from wtforms.validators import InputRequired
 
 from mektep.forms import default_language_field, email_field, school_name_field
+from tenants.models import School
+from tenants.versioning import field_labels
+
+LABELS = field_labels(School)
 
 
 class SchoolCreateForm(FlaskForm):
@@ -19,9 +23,9 @@ class SchoolCreateForm(FlaskForm):
         ),
     )
     name_ky = school_name_field(
-        _l("Full name in Kyrgyz"), _l("As in the charter, for example №35 … атындагы мектеби.")
+        LABELS["name_ky"], _l("As in the charter, for example №35 … атындагы мектеби.")
     )
-    name_ru = school_name_field(_l("Full name in Russian"), _l("As in the charter."))
+    name_ru = school_name_field(LABELS["name_ru"], _l("As in the charter."))
     default_language = default_language_field()
     admin_email = email_field(
         _l("E-mail of the school's first administrator"),

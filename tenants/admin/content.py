@@ -6,9 +6,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from mektep import audit
 from mektep.extensions import db
-from mektep.forms import ConfirmForm
 from mektep.schema import SECTIONS, section
 from tenants import versioning
 from tenants.admin.access import admin_only, admin_required
@@ -20,11 +18,13 @@ from tenants.admin.content_forms import (
     values_to_form,
 )
 from tenants.admin.navigation import add_admin_entry, add_dashboard_panel
+from tenants.admin.toolkit.history import published_revision_or_404
+from tenants.admin.toolkit.saving import confirmed_or_400, refuse_editor_buttons, save
 from tenants.content.completeness import by_item, checklist, summary
 from tenants.content.models import SectionContent
 from tenants.content.school_fields import school_members, with_school_values
 from tenants.content.values import section_row, section_rows
-from tenants.versioning import DraftNotYours, Revision
+from tenants.versioning import DraftNotYours
 
 
 @bp.context_processor
@@ -117,19 +117,15 @@ def _show_locked_values(schema, form, stored):
 
 
 def _save(schema, form):
-    publishing = "publish" in request.form
-    if publishing:
-        admin_only("content_publish")
+    refuse_editor_buttons(form, "content", ("publish",))
+    publishing = form.publish.data
     values = form_to_values(schema, form, skip_sources=g.role != "admin")
-    row = section_row(g.school, schema.slug, create=True)
-    data = {"values": values}
+    save(section_row(g.school, schema.slug, create=True), {"values": values}, publishing)
     if publishing:
-        versioning.publish(row, current_user, data=data)
         message = _(
             "Published: the public now sees this version of «%(title)s».", title=schema.title
         )
     else:
-        versioning.save_draft(row, data, current_user)
         message = _(
             "Draft of «%(title)s» saved. The public does not see it until an administrator "
             "publishes it.",
@@ -144,14 +140,15 @@ def _save(schema, form):
 def content_discard(slug):
     schema = _editable_section(slug)
     row = section_row(g.school, slug)
-    if row is None or not _confirmed():
+    confirmed_or_400()
+    if row is None:
         abort(400)
     items = [row] + ([g.school] if school_members(schema) else [])
     try:
         for item in items:
             versioning.discard_draft(item, current_user, g.role)
     except DraftNotYours:
-        audit.refuse("admin.denied", "content_discard")
+        admin_only("content_discard")
     db.session.commit()
     flash(_("The draft is discarded; the published version stays."), "success")
     return redirect(url_for("admin.content_section", slug=slug))
@@ -168,12 +165,7 @@ def content_history(slug):
 def _revision(slug, revision_id):
     schema = _editable_section(slug)
     row = section_row(g.school, slug)
-    revision = Revision.get_for_school(revision_id, g.school)
-    if row is None or revision.kind != row.version_kind or revision.item_id != row.id:
-        abort(404)
-    if revision.status != "published":
-        abort(404)
-    return schema, row, revision
+    return schema, row, published_revision_or_404(row, revision_id)
 
 
 @bp.route("/content/<slug>/history/<int:revision_id>")
@@ -192,8 +184,7 @@ def content_version(slug, revision_id):
 @admin_required
 def content_restore(slug, revision_id):
     schema, row, revision = _revision(slug, revision_id)
-    if not _confirmed():
-        abort(400)
+    confirmed_or_400()
     versioning.restore(row, revision, current_user)
     db.session.commit()
     flash(
@@ -204,10 +195,6 @@ def content_restore(slug, revision_id):
         "success",
     )
     return redirect(url_for("admin.content_section", slug=slug))
-
-
-def _confirmed():
-    return ConfirmForm().validate_on_submit()
 
 
 def init_app(app):

@@ -9,7 +9,6 @@ from functools import cache
 
 from flask_babel import LazyString
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     FieldList,
@@ -26,6 +25,7 @@ from wtforms.widgets import DateInput, EmailInput, NumberInput, TelInput, URLInp
 from mektep.i18n import LANGUAGE_NAMES
 from mektep.schema import SECTIONS_BY_SLUG, Field, Group
 from mektep.schema.validation import InvalidValue, clean_value, display_phone
+from tenants.admin.toolkit.forms import KindForm
 from tenants.content.models import NOT_APPLICABLE
 
 LANGUAGES = ("ky", "ru")
@@ -116,7 +116,7 @@ def _section_form(slug):
         attrs[f"na_{member.name}"] = BooleanField(
             _l("Not applicable: the school has none (shown as «none»)")
         )
-    return type(f"SectionForm_{section.slug}", (FlaskForm,), attrs)
+    return type(f"SectionForm_{section.slug}", (KindForm,), attrs)
 
 
 def _form_value(field, value):

@@ -6,13 +6,17 @@ from wtforms import BooleanField, DateField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional
 
+from config import LANGUAGES
+from mektep.schema import document_fields
+from tenants.admin.toolkit.forms import KindForm, with_inputs
 from tenants.documents.fields import upload_field
-from tenants.documents.models import KINDS
+from tenants.documents.models import KINDS, Document
+from tenants.versioning import field_labels
+
+LABELS = field_labels(Document)  # each field named as its history page names it
 
 
 def field_choices():
-    from mektep.schema import document_fields
-
     return [SelectChoice("", _l("Not attached"))] + [
         SelectChoice(key, label) for key, label in document_fields()
     ]
@@ -22,16 +26,17 @@ class DocumentFieldsMixin:
     """The facts about a document, shared by the upload and the edit form."""
 
     kind = SelectField(
-        _l("Kind of document"),
+        LABELS["kind"],
         choices=[SelectChoice(code, label) for code, label in KINDS.items()],
     )
     issued_on = DateField(
-        _l("Date of the document"),
+        LABELS["issued_on"],
         validators=[Optional()],
         description=_l("The date it was adopted, issued or approved, if it has one."),
     )
     field_key = SelectField(
-        _l("Show it in the mandated section as"),
+        LABELS["field_key"],
+        choices=field_choices,
         validators=[Optional()],
         description=_l(
             "Choose the item of «School information» this document is a copy of, "
@@ -39,31 +44,40 @@ class DocumentFieldsMixin:
         ),
     )
 
-    def fill_field_choices(self):
-        self.field_key.choices = field_choices()
+
+TITLE_REQUIRED = {"ky": _l("Enter the title in Kyrgyz."), "ru": _l("Enter the title in Russian.")}
 
 
+def title_inputs(required):
+    """The document's title in each official language: required on the edit form;
+    on the upload form, the file's name stands in for one left empty."""
+    return {
+        f"title_{lang}": StringField(
+            LABELS[f"title_{lang}"],
+            validators=[
+                InputRequired(message=TITLE_REQUIRED[lang]) if required else Optional(),
+                Length(max=Document.texts["title"].max_length),
+            ],
+            description=None
+            if required
+            else _l("Leave empty to use the file name; you can change it later."),
+        )
+        for lang in LANGUAGES
+    }
+
+
+@with_inputs(title_inputs(required=False))
 class UploadForm(DocumentFieldsMixin, FlaskForm):
     files = upload_field(_l("Files"), multiple=True)
-    title_ky = StringField(
-        _l("Title in Kyrgyz"),
-        validators=[Optional(), Length(max=300)],
-        description=_l("Leave empty to use the file name; you can change it later."),
-    )
-    title_ru = StringField(
-        _l("Title in Russian"),
-        validators=[Optional(), Length(max=300)],
-        description=_l("Leave empty to use the file name; you can change it later."),
-    )
     publish = BooleanField(_l("Publish at once"), default=True)
 
 
-class EditForm(DocumentFieldsMixin, FlaskForm):
-    title_ky = StringField(
-        _l("Title in Kyrgyz"),
-        validators=[InputRequired(message=_l("Enter the title in Kyrgyz.")), Length(max=300)],
-    )
-    title_ru = StringField(
-        _l("Title in Russian"),
-        validators=[InputRequired(message=_l("Enter the title in Russian.")), Length(max=300)],
-    )
+@with_inputs(title_inputs(required=True))
+class EditForm(DocumentFieldsMixin, KindForm):
+    def content_data(self):
+        return {
+            "kind": self.kind.data,
+            **{f"title_{lang}": self[f"title_{lang}"].data.strip() for lang in LANGUAGES},
+            "issued_on": self.issued_on.data,
+            "field_key": self.field_key.data or None,
+        }

@@ -3,21 +3,17 @@
 from flask_babel import lazy_gettext as _l
 from wtforms.validators import InputRequired
 
-from tenants.admin.news_forms import ContentForm, rich_text_field, title_field
-from tenants.events.models import DESCRIPTION_MAX, PLACE_MAX, TITLE_MAX, Event
-from tenants.news.district_time import DistrictDateTimeField
+from tenants.admin.toolkit.fields import DistrictDateTimeField
+from tenants.admin.toolkit.forms import ContentForm, text_sections
+from tenants.events.models import Event
+from tenants.versioning import field_labels
 
 TIME_HELP = _l("District time, e.g. 2026-12-25 10:00.")
-LABELS = Event.field_labels  # each field named as its history page names it
+LABELS = field_labels(Event)  # each field named as its history page names it
 
 
 class EventForm(ContentForm):
-    title_ky = title_field(LABELS["title_ky"], TITLE_MAX)
-    place_ky = title_field(LABELS["place_ky"], PLACE_MAX)
-    description_ky = rich_text_field(LABELS["description_ky"], DESCRIPTION_MAX)
-    title_ru = title_field(LABELS["title_ru"], TITLE_MAX)
-    place_ru = title_field(LABELS["place_ru"], PLACE_MAX)
-    description_ru = rich_text_field(LABELS["description_ru"], DESCRIPTION_MAX)
+    model = Event
     starts_at = DistrictDateTimeField(
         LABELS["starts_at"],
         validators=[InputRequired(message=_l("Give the date and time the event starts."))],
@@ -29,13 +25,7 @@ class EventForm(ContentForm):
         description=TIME_HELP,
     )
 
-    sections = (
-        (_l("When"), ("starts_at", "ends_at")),
-        ("Кыргызча", ("title_ky", "place_ky", "description_ky")),
-        ("Русский", ("title_ru", "place_ru", "description_ru")),
-    )
-    rich_fields = Event.rich_fields
-    content_fields = Event.versioned_fields
+    sections = ((_l("When"), ("starts_at", "ends_at")), *text_sections(Event))
 
     def validate(self, extra_validators=None):
         valid = super().validate(extra_validators)

@@ -1,95 +1,20 @@
-"""Forms for news posts, and what every content form (news, events, free pages) shares."""
+"""The form of a news post."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
-from wtforms import BooleanField, StringField, SubmitField, TextAreaField
+from wtforms import BooleanField, SubmitField
 from wtforms.validators import Optional
 
-from mektep.clock import utcnow
-from mektep.forms import max_length, strip_filter
-from mektep.richtext import sanitize
+from tenants.admin.toolkit.fields import DistrictDateTimeField
+from tenants.admin.toolkit.forms import ContentForm, future_time, text_sections
 from tenants.documents.fields import upload_field, upload_help
-from tenants.news.district_time import DistrictDateTimeField
-from tenants.news.models import BODY_MAX, TITLE_MAX, NewsPost
+from tenants.news.models import NewsPost
+from tenants.versioning import field_labels
 
-RICH_TEXT_HELP = _l(
-    "A blank line starts a new paragraph. Simple HTML tags may be used "
-    "(b, i, a, ul, ol, li, table); anything else is removed."
-)
-
-
-def title_field(label, limit):
-    return StringField(
-        label,
-        validators=[max_length(limit)],
-        filters=[strip_filter],
-    )
-
-
-def rich_text_field(label, limit):
-    return TextAreaField(
-        label,
-        validators=[max_length(limit)],
-        description=RICH_TEXT_HELP,
-    )
-
-
-def future_time(message):
-    """A validator: the time, if given, lies in the future."""
-
-    def check(form, field):
-        if field.data is not None and field.data <= utcnow() and field.data != form.stored(field):
-            field.errors.append(message)
-
-    return check
-
-
-class ContentForm(FlaskForm):
-    """A form of a versioned ky/ru content model.
-
-    `sections` lists (legend, field names) for the template; `rich_fields` are
-    sanitized; `content_fields` are what `content_data()` hands to versioning.
-    """
-
-    sections: tuple = ()
-    rich_fields: tuple = ()
-    content_fields: tuple = ()
-    admin_fields: tuple = ()  # shown to admins only
-    has_files = False
-
-    save = SubmitField(_l("Save draft"))
-    publish = SubmitField(_l("Save and publish"))
-
-    def __init__(self, *args, stored=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._stored = stored or {}
-
-    def stored(self, field):
-        """The saved value of `field` (to let an unchanged past date through)."""
-        return self._stored.get(field.name)
-
-    def validate(self, extra_validators=None):
-        valid = super().validate(extra_validators)
-        if not (self.title_ky.data or self.title_ru.data):
-            self.title_ky.errors.append(_l("Give a title in at least one language."))
-            valid = False
-        return valid
-
-    def content_data(self):
-        return {
-            name: sanitize(self[name].data) if name in self.rich_fields else self[name].data
-            for name in self.content_fields
-        }
-
-
-LABELS = NewsPost.field_labels  # each field named as its history page names it
+LABELS = field_labels(NewsPost)  # each field named as its history page names it
 
 
 class NewsForm(ContentForm):
-    title_ky = title_field(LABELS["title_ky"], TITLE_MAX)
-    body_ky = rich_text_field(LABELS["body_ky"], BODY_MAX)
-    title_ru = title_field(LABELS["title_ru"], TITLE_MAX)
-    body_ru = rich_text_field(LABELS["body_ru"], BODY_MAX)
+    model = NewsPost
     pinned = BooleanField(
         LABELS["pinned"],
         description=_l("Pinned posts stay first in the list, newest pinned first."),
@@ -114,17 +39,14 @@ class NewsForm(ContentForm):
     schedule = SubmitField(_l("Schedule"))
 
     sections = (
-        ("Кыргызча", ("title_ky", "body_ky")),
-        ("Русский", ("title_ru", "body_ru")),
+        *text_sections(NewsPost),
         (_l("Showing"), ("cover", "remove_cover", "pinned", "important_until")),
         (_l("Publishing"), ("scheduled_for",)),
     )
-    rich_fields = NewsPost.rich_fields
     admin_fields = ("scheduled_for",)
     has_files = True
     # Set by the view once an uploaded cover is stored.
     new_cover_id = None
-    content_fields = ("title_ky", "title_ru", "body_ky", "body_ru", "pinned", "important_until")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -7,36 +7,36 @@ from mektep.extensions import db
 from tenants.admin.blueprint import bp
 from tenants.admin.navigation import add_admin_entry
 from tenants.admin.pages_forms import PageForm
-from tenants.news.editing import ContentAdmin, add_content_admin
+from tenants.admin.toolkit.kinds import KindAdmin, add_to_dashboard
 from tenants.pages.models import Page, address_taken
 
 
-def all_pages():
-    return db.select(Page).order_by(Page.menu_order, Page.id)
+class PagesAdmin(KindAdmin):
+    name, url, model, form_class = "pages", "/pages", Page, PageForm
+    titles = {"list": _l("Pages"), "new": _l("New page"), "edit": _l("Edit page")}
+
+    def list_query(self):
+        return db.select(Page).order_by(Page.menu_order, Page.id)
+
+    def describe(self, page):
+        return f"/p/{page.slug}"
+
+    def public_url(self, page):
+        return url_for("public.page", slug=page.slug)
+
+    def check(self, page, form):
+        if address_taken(page, form.slug.data):
+            form.slug.errors.append(
+                _l("Another page (perhaps in the trash) has this address; choose another.")
+            )
+            return False
+        return True
 
 
-def validate_address(page, form):
-    if address_taken(page, form.slug.data):
-        form.slug.errors.append(
-            _l("Another page (perhaps in the trash) has this address; choose another.")
-        )
-        return False
-    return True
-
-
-pages_admin = ContentAdmin(
-    name="pages",
-    model=Page,
-    form_class=PageForm,
-    titles={"list": _l("Pages"), "new": _l("New page"), "edit": _l("Edit page")},
-    list_query=all_pages,
-    describe=lambda page: f"/p/{page.slug}",
-    public_url=lambda page: url_for("public.page", slug=page.slug),
-    check=validate_address,
-)
-pages_admin.register(bp, "pages")
+pages_admin = PagesAdmin()
+pages_admin.add_routes(bp)
 
 
 def init_app(app):
-    add_content_admin(app, pages_admin)
+    add_to_dashboard(app, pages_admin)
     add_admin_entry(app, "admin.pages_list", _l("Pages"), 24)

@@ -5,19 +5,17 @@ from wtforms import BooleanField, IntegerField, StringField
 from wtforms.validators import InputRequired, NumberRange, Regexp
 
 from mektep.forms import max_length, strip_filter
-from tenants.admin.news_forms import ContentForm, rich_text_field, title_field
-from tenants.pages.models import BODY_MAX, SLUG_MAX, TITLE_MAX, Page
+from tenants.admin.toolkit.forms import ContentForm, text_sections
+from tenants.pages.models import SLUG_MAX, Page
+from tenants.versioning import field_labels
 
-LABELS = Page.field_labels  # each field named as its history page names it
+LABELS = field_labels(Page)  # each field named as its history page names it
 
 
 class PageForm(ContentForm):
-    title_ky = title_field(LABELS["title_ky"], TITLE_MAX)
-    body_ky = rich_text_field(LABELS["body_ky"], BODY_MAX)
-    title_ru = title_field(LABELS["title_ru"], TITLE_MAX)
-    body_ru = rich_text_field(LABELS["body_ru"], BODY_MAX)
+    model = Page
     slug = StringField(
-        _l("Address"),
+        LABELS["slug"],
         validators=[
             InputRequired(message=_l("Give the page an address.")),
             max_length(SLUG_MAX),
@@ -45,10 +43,4 @@ class PageForm(ContentForm):
         description=_l("Pages with smaller numbers come first."),
     )
 
-    sections = (
-        ("Кыргызча", ("title_ky", "body_ky")),
-        ("Русский", ("title_ru", "body_ru")),
-        (_l("Place on the site"), ("slug", "in_menu", "menu_order")),
-    )
-    rich_fields = Page.rich_fields
-    content_fields = Page.versioned_fields
+    sections = (*text_sections(Page), (_l("Place on the site"), ("slug", "in_menu", "menu_order")))

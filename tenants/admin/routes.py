@@ -17,9 +17,8 @@ from tenants.admin.blueprint import bp
 from tenants.admin.forms import SchoolSettingsForm
 from tenants.admin.navigation import add_admin_entry
 from tenants.content.school_fields import save_school_fields
+from tenants.models import School
 from tenants.versioning import editable_data, pending_draft
-
-SCHOOL_FIELDS = ("name_ky", "name_ru", "contact_email")
 
 
 @bp.route("/")
@@ -47,7 +46,7 @@ def settings_item(item_id):
 
 @admin_required
 def _save_settings(form):
-    data = {name: getattr(form, name).data or None for name in SCHOOL_FIELDS}
+    data = {name: form[name].data or None for name in School.versioned_fields}
     save_school_fields(g.school, data, current_user, publishing=True)
     g.school.default_language = form.default_language.data
     audit.record("school.settings", "name, language, contact e-mail")

@@ -4,7 +4,6 @@ from functools import cache
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import SelectField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
@@ -12,11 +11,12 @@ from wtforms.validators import ValidationError
 from mektep.schema import ROLES, STAFF_FIELDS
 from mektep.schema.validation import InvalidValue, clean_value
 from tenants.admin.content_forms import field_inputs, form_to_record, record_to_form
+from tenants.admin.toolkit.forms import KindForm
 
 FIELDS = list(STAFF_FIELDS.values())
 
 
-class StaffFormBase(FlaskForm):
+class StaffFormBase(KindForm):
     role = SelectField(
         _l("Role"),
         choices=[SelectChoice(key, label) for key, label in ROLES],
@@ -40,6 +40,9 @@ class StaffFormBase(FlaskForm):
                 )
             )
 
+    def content_data(self):
+        return {"role": self.role.data, "data": form_to_record(FIELDS, self)}
+
 
 @cache
 def staff_form():
@@ -48,7 +51,3 @@ def staff_form():
 
 def person_to_form(person):
     return {"role": person.role, **record_to_form(FIELDS, person.data)}
-
-
-def form_to_person(form):
-    return {"role": form.role.data, "data": form_to_record(FIELDS, form)}

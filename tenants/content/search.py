@@ -77,6 +77,11 @@ def staff_texts(person, lang):
     return person.full_name(lang), " ".join(word for word in words if word)
 
 
+def sveden_page(slug):
+    """Where a result links: the /sveden/ page that shows the item."""
+    return url_for("public.sveden_section", slug=slug)
+
+
 def init_app(app):
     add_source(
         app,
@@ -85,7 +90,7 @@ def init_app(app):
             model=SectionContent,
             label=_l("Information about the school"),
             texts=section_texts,
-            link=lambda ref: url_for("public.sveden_section", slug=ref),
+            link=sveden_page,
             ref=lambda row: row.section,
         ),
     )
@@ -96,7 +101,7 @@ def init_app(app):
             model=StaffMember,
             label=_l("Staff"),
             texts=staff_texts,
-            link=lambda ref: url_for("public.sveden_section", slug=ref),
+            link=sveden_page,
             ref=lambda person: staff_section(person.role),
         ),
     )

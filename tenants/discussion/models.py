@@ -10,6 +10,7 @@ from flask_babel import lazy_gettext as _l
 
 from mektep.clock import utcnow
 from mektep.extensions import db
+from tenants.bilingual import Paragraphs, bilingual
 from tenants.scoping import TenantOwned
 from tenants.trash import Trashable
 from tenants.versioning import Versioned
@@ -65,21 +66,27 @@ class Post(TenantOwned, db.Model):
         return text if len(text) <= length else text[: length - 1] + "…"
 
 
-class Answer(TenantOwned, Versioned, Trashable, db.Model):
+# Plain text, shown escaped.
+AnswerTexts = bilingual(
+    body=Paragraphs(
+        ANSWER_MAX_LENGTH,
+        rich=False,
+        labels={"ky": _l("Answer in Kyrgyz"), "ru": _l("Answer in Russian")},
+    )
+)
+
+
+class Answer(AnswerTexts, TenantOwned, Versioned, Trashable, db.Model):
     """The school's public answer to a post, in Kyrgyz and Russian."""
 
     __tablename__ = "discussion_answer"
 
     version_kind = "answer"
-    versioned_fields = ("body_ky", "body_ru")
-    # Shown by the generic history page; a kind without labels shows field names.
-    field_labels = {"body_ky": _l("Answer in Kyrgyz"), "body_ru": _l("Answer in Russian")}
+    versioned_fields = AnswerTexts.text_fields
     admin_endpoint = "admin.discussion_answer"
 
     id = db.Column(db.Integer, primary_key=True)
     post_id = db.Column(db.ForeignKey("discussion_post.id"), nullable=False, unique=True)
-    body_ky = db.Column(db.Text, nullable=False, default="")
-    body_ru = db.Column(db.Text, nullable=False, default="")
 
     post = db.relationship("Post", back_populates="answer")
 
@@ -89,7 +96,4 @@ class Answer(TenantOwned, Versioned, Trashable, db.Model):
 
     def body(self, lang):
         """(text, its language): the answer in `lang`, else in the other language."""
-        own = self.body_ru if lang == "ru" else self.body_ky
-        if own:
-            return own, lang
-        return (self.body_ky, "ky") if self.body_ky else (self.body_ru, "ru")
+        return self.localized("body", lang)

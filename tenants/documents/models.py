@@ -13,6 +13,7 @@ from mektep.clock import utcnow
 from mektep.extensions import db
 from mektep.storage import content_key
 from mektep.thumbnails import FORMATS, SIZES
+from tenants.bilingual import Line, bilingual
 from tenants.scoping import TenantOwned
 from tenants.trash import Trashable
 from tenants.versioning import Versioned
@@ -122,25 +123,30 @@ KINDS = {
 }
 
 
-class Document(Versioned, Trashable, TenantOwned, db.Model):
+DocumentTexts = bilingual(title=Line(300))
+
+
+class Document(DocumentTexts, Versioned, Trashable, TenantOwned, db.Model):
     version_kind = "document"
-    versioned_fields = ("kind", "title_ky", "title_ru", "issued_on", "field_key")
+    versioned_fields = ("kind", *DocumentTexts.text_fields, "issued_on", "field_key")
     admin_endpoint = "admin.document_edit"
 
     id = db.Column(db.Integer, primary_key=True)
-    kind = db.Column(db.String(30), nullable=False, default="other", index=True)
-    title_ky = db.Column(db.String(300), nullable=False, default="")
-    title_ru = db.Column(db.String(300), nullable=False, default="")
-    issued_on = db.Column(db.Date)
-    field_key = db.Column(db.String(80), index=True)
+    kind = db.Column(
+        db.String(30),
+        nullable=False,
+        default="other",
+        index=True,
+        info={"label": _l("Kind of document")},
+    )
+    issued_on = db.Column(db.Date, info={"label": _l("Date of the document")})
+    field_key = db.Column(
+        db.String(80), index=True, info={"label": _l("Show it in the mandated section as")}
+    )
     file_id = db.Column(db.ForeignKey("stored_file.id"), nullable=False, index=True)
     created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
 
     file = db.relationship(StoredFile, lazy="joined")
-
-    def display_title(self, lang):
-        own = self.title_ru if lang == "ru" else self.title_ky
-        return own or self.title_ky or self.title_ru
 
     @property
     def kind_label(self):

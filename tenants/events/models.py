@@ -6,46 +6,25 @@ from flask_babel import lazy_gettext as _l
 
 from mektep.clock import utcnow
 from mektep.extensions import db
-from tenants.news.content import Localized
+from tenants.bilingual import Line, Paragraphs, bilingual
 from tenants.scoping import TenantOwned
 from tenants.trash import Trashable
 from tenants.versioning import Versioned
 
-TITLE_MAX = 300
-PLACE_MAX = 300
-DESCRIPTION_MAX = 20_000
+EventTexts = bilingual(title=Line(300), place=Line(300), description=Paragraphs(20_000))
 
 
-class Event(Localized, Versioned, Trashable, TenantOwned, db.Model):
+class Event(EventTexts, Versioned, Trashable, TenantOwned, db.Model):
     __tablename__ = "event"
 
     version_kind = "event"
-    versioned_fields = (
-        "title_ky", "title_ru", "place_ky", "place_ru",
-        "description_ky", "description_ru", "starts_at", "ends_at",
-    )  # fmt: skip
-    rich_fields = ("description_ky", "description_ru")
+    versioned_fields = (*EventTexts.text_fields, "starts_at", "ends_at")
     admin_endpoint = "admin.events_edit"
-    field_labels = {
-        "title_ky": _l("Title in Kyrgyz"),
-        "title_ru": _l("Title in Russian"),
-        "place_ky": _l("Place in Kyrgyz"),
-        "place_ru": _l("Place in Russian"),
-        "description_ky": _l("Description in Kyrgyz"),
-        "description_ru": _l("Description in Russian"),
-        "starts_at": _l("Starts"),
-        "ends_at": _l("Ends"),
-    }
 
     id = db.Column(db.Integer, primary_key=True)
-    title_ky = db.Column(db.String(TITLE_MAX), nullable=False, default="")
-    title_ru = db.Column(db.String(TITLE_MAX), nullable=False, default="")
-    place_ky = db.Column(db.String(PLACE_MAX), nullable=False, default="")
-    place_ru = db.Column(db.String(PLACE_MAX), nullable=False, default="")
-    description_ky = db.Column(db.Text, nullable=False, default="")
-    description_ru = db.Column(db.Text, nullable=False, default="")
-    starts_at = db.Column(db.DateTime, nullable=False, index=True)  # UTC
-    ends_at = db.Column(db.DateTime, nullable=False)  # UTC
+    # In UTC.
+    starts_at = db.Column(db.DateTime, nullable=False, index=True, info={"label": _l("Starts")})
+    ends_at = db.Column(db.DateTime, nullable=False, info={"label": _l("Ends")})
     created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
 
 

@@ -1,7 +1,6 @@
 """News and announcements of a school: posts in ky and ru, scheduled
 publishing, pinning, and the "important" banner shown on every public page."""
 
-from flask import url_for
 from flask_babel import lazy_gettext as _l
 
 
@@ -10,20 +9,11 @@ def init_app(app):
     from tenants.documents.owners import add_file_owner
     from tenants.news.models import NewsPost
     from tenants.news.scheduling import publish_due_posts
-    from tenants.search.registry import Source, add_source, published_texts
+    from tenants.search.registry import add_source, published_source
 
     add_sweep(app, publish_due_posts)
     # A cover may be fetched by the public while a published post shows it.
     add_file_owner(
         app, NewsPost, NewsPost.cover_file_id, lambda: NewsPost.published_at.is_not(None)
     )
-    add_source(
-        app,
-        Source(
-            kind="news",
-            model=NewsPost,
-            label=_l("News post"),
-            texts=published_texts("body"),
-            link=lambda ref: url_for("public.news_article", item_id=int(ref)),
-        ),
-    )
+    add_source(app, published_source("news", NewsPost, _l("News post"), "public.news_article"))

@@ -5,45 +5,30 @@ from flask_babel import lazy_gettext as _l
 
 from mektep.clock import utcnow
 from mektep.extensions import db
-from tenants.news.content import Localized
+from tenants.bilingual import Line, Paragraphs, bilingual
 from tenants.scoping import TenantOwned
 from tenants.trash import Trashable
 from tenants.versioning import Versioned, drafts_of
 
-TITLE_MAX = 120
 SLUG_MAX = 60
-BODY_MAX = 50_000
+PageTexts = bilingual(title=Line(120), body=Paragraphs(50_000))
 
 
-class Page(Localized, Versioned, Trashable, TenantOwned, db.Model):
+class Page(PageTexts, Versioned, Trashable, TenantOwned, db.Model):
     __tablename__ = "free_page"
     __table_args__ = (db.UniqueConstraint("school_id", "slug"),)
 
     version_kind = "page"
     # The address too: a page moves to a new address only when an admin publishes it.
-    versioned_fields = (
-        "slug", "title_ky", "title_ru", "body_ky", "body_ru", "in_menu", "menu_order",
-    )  # fmt: skip
-    rich_fields = ("body_ky", "body_ru")
+    versioned_fields = ("slug", *PageTexts.text_fields, "in_menu", "menu_order")
     admin_endpoint = "admin.pages_edit"
-    field_labels = {
-        "slug": _l("Address"),
-        "title_ky": _l("Title in Kyrgyz"),
-        "title_ru": _l("Title in Russian"),
-        "body_ky": _l("Text in Kyrgyz"),
-        "body_ru": _l("Text in Russian"),
-        "in_menu": _l("Show in the main menu"),
-        "menu_order": _l("Position"),
-    }
 
     id = db.Column(db.Integer, primary_key=True)
-    slug = db.Column(db.String(SLUG_MAX), nullable=False)
-    title_ky = db.Column(db.String(TITLE_MAX), nullable=False, default="")
-    title_ru = db.Column(db.String(TITLE_MAX), nullable=False, default="")
-    body_ky = db.Column(db.Text, nullable=False, default="")
-    body_ru = db.Column(db.Text, nullable=False, default="")
-    in_menu = db.Column(db.Boolean, nullable=False, default=True)
-    menu_order = db.Column(db.Integer, nullable=False, default=50)
+    slug = db.Column(db.String(SLUG_MAX), nullable=False, info={"label": _l("Address")})
+    in_menu = db.Column(
+        db.Boolean, nullable=False, default=True, info={"label": _l("Show in the main menu")}
+    )
+    menu_order = db.Column(db.Integer, nullable=False, default=50, info={"label": _l("Position")})
     created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
 
     def publish_problem(self, data):

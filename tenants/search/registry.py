@@ -11,7 +11,7 @@ cannot see.
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from flask import has_app_context
+from flask import has_app_context, url_for
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
@@ -51,6 +51,21 @@ def add_dependency(app, model, find, columns):
     documents showing it). Other changes (a thumbnail's status, say) leave the
     index alone."""
     registry("search_dependencies", app).append((model, find, columns))
+
+
+def published_source(kind, model, label, endpoint, by="id"):
+    """The source of a bilingual, versioned, trashable kind (`tenants.bilingual`):
+    each published item's title and its other texts, linking to `endpoint` with
+    the item's id (as `item_id`) or its column `by` (e.g. a page's slug)."""
+    argument, convert = ("item_id", int) if by == "id" else (by, str)
+    return Source(
+        kind=kind,
+        model=model,
+        label=label,
+        texts=published_texts(*(name for name in model.texts if name != "title")),
+        link=lambda ref: url_for(endpoint, **{argument: convert(ref)}),
+        ref=lambda item: str(getattr(item, by)),
+    )
 
 
 def published_texts(*body_fields):

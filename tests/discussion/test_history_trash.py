@@ -4,10 +4,9 @@ the trash, delete for good; and none of it across schools."""
 import re
 
 from mektep.extensions import db
-from tenants.admin.history import versioned_models
 from tenants.discussion.models import Answer
 from tenants.trash import trashable_models
-from tenants.versioning import Revision
+from tenants.versioning import Revision, versioned_models
 from tests.conftest import assert_redirect, nothing_changes
 
 from .conftest import posts, visitor_post

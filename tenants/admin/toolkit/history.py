@@ -12,24 +12,15 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from mektep.extensions import db
-from mektep.forms import ConfirmForm
 from mektep.richtext import as_html
 from tenants import versioning
 from tenants.admin.access import admin_required
 from tenants.admin.blueprint import bp
 from tenants.admin.navigation import add_admin_entry
-from tenants.versioning import PublishRefused, Revision, Versioned
+from tenants.admin.toolkit.saving import confirmed_or_400
+from tenants.versioning import PublishRefused, Revision, field_labels, versioned_models
 
 RECENT_VERSIONS = 50
-
-
-def versioned_models():
-    """{version_kind: model} of every versioned kind of content."""
-    return {
-        mapper.class_.version_kind: mapper.class_
-        for mapper in db.Model.registry.mappers
-        if issubclass(mapper.class_, Versioned)
-    }
 
 
 def _item_or_404(kind, item_id):
@@ -39,15 +30,18 @@ def _item_or_404(kind, item_id):
     return model.get_for_school(item_id, g.school)
 
 
-def _revision_or_404(item, revision_id):
+def published_revision_or_404(item, revision_id):
+    """The published version `revision_id` of `item` (None: none yet), else a 404."""
     revision = Revision.get_for_school(revision_id, g.school)
-    if revision.kind != item.version_kind or revision.item_id != item.id:
+    if item is None or revision.kind != item.version_kind or revision.item_id != item.id:
+        abort(404)
+    if revision.status != "published":
         abort(404)
     return revision
 
 
 def field_label(model, name):
-    return getattr(model, "field_labels", {}).get(name, name)
+    return field_labels(model).get(name, name)
 
 
 def shown_value(model, name, value):
@@ -87,24 +81,21 @@ def history_index():
         model = models[kind]
         for item in db.session.scalars(db.select(model).where(model.id.in_(ids))):
             items[kind, item.id] = item
-    return render_template("accounts/history_index.html", revisions=revisions, items=items)
+    return render_template("admin/toolkit/history_index.html", revisions=revisions, items=items)
 
 
 @bp.route("/history/<kind>/<int:item_id>")
 def history(kind, item_id):
     item = _item_or_404(kind, item_id)
     return render_template(
-        "accounts/history.html",
-        item=item,
-        versions=versioning.history(item),
-        confirm=ConfirmForm(),
+        "admin/toolkit/history.html", item=item, versions=versioning.history(item)
     )
 
 
 @bp.route("/history/<kind>/<int:item_id>/<int:revision_id>")
 def history_version(kind, item_id, revision_id):
     item = _item_or_404(kind, item_id)
-    revision = _revision_or_404(item, revision_id)
+    revision = published_revision_or_404(item, revision_id)
     return _version_page(item, revision)
 
 
@@ -119,11 +110,7 @@ def _version_page(item, revision, status=200):
         for name in item.versioned_fields
     ]
     return render_template(
-        "accounts/history_version.html",
-        item=item,
-        revision=revision,
-        fields=fields,
-        confirm=ConfirmForm(),
+        "admin/toolkit/history_version.html", item=item, revision=revision, fields=fields
     ), status
 
 
@@ -131,9 +118,8 @@ def _version_page(item, revision, status=200):
 @admin_required
 def history_restore(kind, item_id, revision_id):
     item = _item_or_404(kind, item_id)
-    revision = _revision_or_404(item, revision_id)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
+    revision = published_revision_or_404(item, revision_id)
+    confirmed_or_400()
     try:
         versioning.restore(item, revision, current_user)
     except PublishRefused as refusal:

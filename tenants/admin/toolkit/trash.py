@@ -17,6 +17,7 @@ from mektep.forms import ConfirmForm
 from tenants.admin.access import admin_required
 from tenants.admin.blueprint import bp
 from tenants.admin.navigation import add_admin_entry
+from tenants.admin.toolkit.saving import confirm_page, confirmed_or_400
 from tenants.trash import (
     TRASH_DAYS,
     get_trashed_or_404,
@@ -53,12 +54,11 @@ def trash():
         for user in db.session.scalars(db.select(User).where(User.id.in_(deleter_ids)))
     }
     return render_template(
-        "accounts/trash.html",
+        "admin/toolkit/trash.html",
         entries=entries,
         deleters=deleters,
         purge_after=timedelta(days=TRASH_DAYS),
         trash_days=TRASH_DAYS,
-        confirm=ConfirmForm(),
     )
 
 
@@ -66,8 +66,7 @@ def trash():
 @admin_required
 def trash_restore(kind, item_id):
     item = _trashed_item_or_404(kind, item_id)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
+    confirmed_or_400()
     restore_from_trash(item)
     db.session.commit()
     flash(
@@ -82,13 +81,21 @@ def trash_restore(kind, item_id):
 def trash_purge(kind, item_id):
     """GET asks for confirmation, so one misclick never deletes for good."""
     item = _trashed_item_or_404(kind, item_id)
+    title = str(item.display_title(g.lang))
     form = ConfirmForm()
     if not form.validate_on_submit():
-        status = 400 if form.is_submitted() else 200
-        return render_template(
-            "accounts/trash_purge.html", kind=kind, item=item, confirm=form
-        ), status
-    title = str(item.display_title(g.lang))
+        return confirm_page(
+            form,
+            title=_("Delete for good"),
+            question=_("Delete for good?"),
+            consequence=_(
+                "«%(title)s» and all its earlier versions will be deleted for good. "
+                "This cannot be undone.",
+                title=title,
+            ),
+            action=(_("Delete for good"), url_for("admin.trash_purge", kind=kind, item_id=item_id)),
+            back=(_("Keep it in the trash"), url_for("admin.trash")),
+        )
     if isinstance(item, Versioned):
         db.session.execute(
             db.delete(Revision).where(

@@ -1,0 +1,52 @@
+"""Saving an edit of any kind of content, the one way: an editor's draft or an
+admin's publication through versioning, with the buttons only an admin may
+press refused (and audited) for editors; and what an edit form starts with."""
+
+from flask import abort, render_template
+from flask_login import current_user
+
+from mektep.forms import ConfirmForm
+from tenants.admin.access import admin_only
+from tenants.versioning import editable_data, publish, save_draft, typed
+
+
+def form_values(item):
+    """What an edit form starts with: the pending draft, else the published
+    columns, each value typed as its column is (dates, times)."""
+    return typed(item, editable_data(item))
+
+
+def refuse_editor_buttons(form, name, buttons):
+    """Refuse, audited as `<name>_<button>`, an editor who pressed one of the
+    admin's `buttons` of `form` (also when posted by hand)."""
+    for button in buttons:
+        if button in form and form[button].data:
+            admin_only(f"{name}_{button}")
+
+
+def save(item, data, publishing):
+    """Publish `data` as the item's new version (an admin), or save it as its
+    draft; returns the version or draft. Raises `PublishRefused`."""
+    if publishing:
+        return publish(item, current_user, data=data)
+    return save_draft(item, data, current_user)
+
+
+def confirmed_or_400():
+    """The post button's confirm form must carry its token; else a 400."""
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+
+
+def confirm_page(form, title, question, consequence, action, back):
+    """The page that asks before an action that cannot be undone: `action` and
+    `back` are (label, URL); a rejected confirmation shows why, with a 400."""
+    return render_template(
+        "admin/toolkit/confirm.html",
+        confirm_form=form,
+        title=title,
+        question=question,
+        consequence=consequence,
+        action=action,
+        back=back,
+    ), (400 if form.is_submitted() else 200)
