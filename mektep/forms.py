@@ -1,5 +1,6 @@
 """Form pieces shared by every face of the product."""
 
+from flask import abort
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, RadioField, StringField
@@ -84,3 +85,9 @@ def school_name_field(label, description):
 class ConfirmForm(FlaskForm):
     """An empty form: its CSRF token is what protects a one-button action (every
     post button of the admin and the district console)."""
+
+
+def confirmed_or_400():
+    """A post button's form must carry its token; else a 400."""
+    if not ConfirmForm().validate_on_submit():
+        abort(400)

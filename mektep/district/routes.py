@@ -17,7 +17,7 @@ from mektep.district.provisioning import (
     first_admin,
 )
 from mektep.extensions import db
-from mektep.forms import ConfirmForm
+from mektep.forms import ConfirmForm, confirmed_or_400
 from mektep.request_input import int_argument, page_argument
 from tenants.models import School
 
@@ -61,8 +61,7 @@ def new_school():
 @bp.route("/schools/<int:school_id>/<any(suspend, resume, archive):change>", methods=["POST"])
 def school_status(school_id, change):
     school = db.get_or_404(School, school_id)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
+    confirmed_or_400()
     if change_status(school, change):
         flash(
             _(
@@ -101,7 +100,8 @@ def new_setup_link(school_id):
     account that another school's invitation is setting up."""
     school = db.get_or_404(School, school_id)
     membership = first_admin(school)
-    if not ConfirmForm().validate_on_submit() or membership is None:
+    confirmed_or_400()
+    if membership is None:
         abort(400)
     admin = membership.user
     page = partial(render_template, "district/created.html", school=school, admin=admin)

@@ -20,7 +20,7 @@ from mektep import audit
 from mektep.accounts import invitations, reset_links, setup_links
 from mektep.accounts.models import ROLE_LABELS, ROLES, Membership, User
 from mektep.extensions import db
-from mektep.forms import ConfirmForm, email_field
+from mektep.forms import confirmed_or_400, email_field
 from tenants.admin.access import admin_required
 from tenants.admin.blueprint import bp
 from tenants.admin.navigation import add_admin_entry, add_dashboard_panel
@@ -66,11 +66,6 @@ def _membership_or_404(membership_id):
     return membership
 
 
-def _confirmed_or_400():
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
-
-
 def _is_last_admin(membership):
     """Whether `membership` is the school's only active admin (an invitation not
     yet accepted is nobody's work). Locks the school's row first, so two admins
@@ -95,7 +90,6 @@ def _render(invite=None, problem=None, status=200):
         "accounts/list.html",
         members=_members(),
         invite=invite or InviteForm(formdata=None),
-        confirm=ConfirmForm(),
         problem=problem,
         may_issue_link=setup_links.may_issue,
     ), status
@@ -134,7 +128,7 @@ def invite():
 def account_setup_link(membership_id):
     """A fresh set-up link for an account this school created, not set up yet."""
     membership = _membership_or_404(membership_id)
-    _confirmed_or_400()
+    confirmed_or_400()
     if not setup_links.may_issue(membership):
         abort(400)
     link = setup_links.external_link(membership)
@@ -162,7 +156,7 @@ def account_password_reset(membership_id):
     """Send a member who forgot their password a reset link, to their own address
     only: the admin never sees it, and nothing changes until the owner uses it."""
     membership = _membership_or_404(membership_id)
-    _confirmed_or_400()
+    confirmed_or_400()
     user = membership.user
     if membership.pending or not membership.active or not user.has_password:
         abort(409)
@@ -184,7 +178,7 @@ def account_password_reset(membership_id):
 def account_withdraw(membership_id):
     """Take back an invitation its owner has not answered yet."""
     membership = _membership_or_404(membership_id)
-    _confirmed_or_400()
+    confirmed_or_400()
     if not membership.pending:
         abort(409)
     email = membership.user.email
@@ -219,7 +213,7 @@ def account_role(membership_id):
 @admin_required
 def account_active(membership_id, change):
     membership = _membership_or_404(membership_id)
-    _confirmed_or_400()
+    confirmed_or_400()
     if membership.pending:
         abort(409)  # an invitation is withdrawn, not deactivated
     if change == "deactivate" and _is_last_admin(membership):

@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from mektep.extensions import db
+from mektep.forms import confirmed_or_400
 from mektep.schema import SECTIONS, section
 from tenants import versioning
 from tenants.admin.access import admin_only, admin_required
@@ -19,7 +20,7 @@ from tenants.admin.content_forms import (
 )
 from tenants.admin.navigation import add_admin_entry, add_dashboard_panel
 from tenants.admin.toolkit.history import published_revision_or_404
-from tenants.admin.toolkit.saving import confirmed_or_400, refuse_editor_buttons, save
+from tenants.admin.toolkit.saving import refuse_editor_buttons, save
 from tenants.content.completeness import by_item, checklist, summary
 from tenants.content.models import SectionContent
 from tenants.content.school_fields import school_members, with_school_values

@@ -7,7 +7,7 @@ from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
 from mektep.extensions import db
-from mektep.forms import ConfirmForm
+from mektep.forms import confirmed_or_400
 from mektep.request_input import page_argument
 from tenants.admin.access import admin_required
 from tenants.admin.blueprint import bp
@@ -50,7 +50,6 @@ def discussion():
         status=status,
         statuses=STATUSES,
         counts=moderation.waiting_counts(),
-        confirm=ConfirmForm(),
     )
 
 
@@ -66,17 +65,14 @@ def discussion_post(post_id):
         flash(_("The answer is published with the question."), "success")
         return redirect(url_for("admin.discussion_post", post_id=post.id))
     status = 400 if form.is_submitted() else 200
-    return render_template(
-        "discussion/post.html", post=post, answer=answer, form=form, confirm=ConfirmForm()
-    ), status
+    return render_template("discussion/post.html", post=post, answer=answer, form=form), status
 
 
 @bp.route("/discussion/<int:post_id>/<any(approve, reject):decision>", methods=["POST"])
 @admin_required
 def discussion_decide(post_id, decision):
     post = Post.get_for_school(post_id, g.school)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
+    confirmed_or_400()
     if decision == "approve":
         moderation.approve(post, current_user)
         flash(_("Approved: the message is now on the site."), "success")
@@ -91,7 +87,8 @@ def discussion_decide(post_id, decision):
 @admin_required
 def discussion_trash_answer(post_id):
     post = Post.get_for_school(post_id, g.school)
-    if not ConfirmForm().validate_on_submit() or post.answer is None or post.answer.in_trash:
+    confirmed_or_400()
+    if post.answer is None or post.answer.in_trash:
         abort(400)
     move_to_trash(post.answer, current_user)
     db.session.commit()

@@ -10,13 +10,13 @@ from flask_login import current_user
 
 from mektep import audit
 from mektep.extensions import db
+from mektep.forms import confirmed_or_400
 from mektep.request_input import parse_int
 from tenants.admin.access import admin_only
 from tenants.admin.blueprint import bp
 from tenants.admin.document_forms import EditForm, UploadForm
 from tenants.admin.navigation import add_admin_entry
 from tenants.admin.toolkit.kinds import KindAdmin
-from tenants.admin.toolkit.saving import confirmed_or_400
 from tenants.documents.fields import accept_uploads, has_upload, upload_help
 from tenants.documents.jobs import retry
 from tenants.documents.models import KINDS, Document

@@ -8,13 +8,14 @@ from flask_babel import lazy_gettext as _l
 
 from mektep import audit
 from mektep.extensions import db
+from mektep.forms import confirmed_or_400
 from mektep.schema import ROLES, STAFF_FIELDS
 from tenants.admin.access import admin_required
 from tenants.admin.blueprint import bp
 from tenants.admin.navigation import add_admin_entry
 from tenants.admin.staff_forms import person_to_form, staff_form
 from tenants.admin.toolkit.kinds import KindAdmin
-from tenants.admin.toolkit.saving import confirmed_or_400, form_values
+from tenants.admin.toolkit.saving import form_values
 from tenants.content.models import StaffMember
 from tenants.content.values import staff
 

@@ -12,12 +12,12 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from mektep.extensions import db
+from mektep.forms import confirmed_or_400
 from mektep.richtext import as_html
 from tenants import versioning
 from tenants.admin.access import admin_required
 from tenants.admin.blueprint import bp
 from tenants.admin.navigation import add_admin_entry
-from tenants.admin.toolkit.saving import confirmed_or_400
 from tenants.versioning import PublishRefused, Revision, field_labels, versioned_models
 
 RECENT_VERSIONS = 50

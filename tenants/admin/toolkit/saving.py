@@ -2,10 +2,9 @@
 admin's publication through versioning, with the buttons only an admin may
 press refused (and audited) for editors; and what an edit form starts with."""
 
-from flask import abort, render_template
+from flask import render_template
 from flask_login import current_user
 
-from mektep.forms import ConfirmForm
 from tenants.admin.access import admin_only
 from tenants.versioning import editable_data, publish, save_draft, typed
 
@@ -30,12 +29,6 @@ def save(item, data, publishing):
     if publishing:
         return publish(item, current_user, data=data)
     return save_draft(item, data, current_user)
-
-
-def confirmed_or_400():
-    """The post button's confirm form must carry its token; else a 400."""
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
 
 
 def confirm_page(form, title, question, consequence, action, back):

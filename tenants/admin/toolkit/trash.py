@@ -13,11 +13,11 @@ from sqlalchemy.exc import IntegrityError
 from mektep import audit
 from mektep.accounts.models import User
 from mektep.extensions import db
-from mektep.forms import ConfirmForm
+from mektep.forms import ConfirmForm, confirmed_or_400
 from tenants.admin.access import admin_required
 from tenants.admin.blueprint import bp
 from tenants.admin.navigation import add_admin_entry
-from tenants.admin.toolkit.saving import confirm_page, confirmed_or_400
+from tenants.admin.toolkit.saving import confirm_page
 from tenants.trash import (
     TRASH_DAYS,
     get_trashed_or_404,
