@@ -51,8 +51,16 @@ def nu_messages(paths):
     if not paths:
         return {}
     result = subprocess.run(
-        [JAVA, "-Xss1m", "-jar", vnu_jar(), "--format", "json", "--exit-zero-always",
-         *map(str, paths)],
+        [
+            JAVA,
+            "-Xss1m",
+            "-jar",
+            vnu_jar(),
+            "--format",
+            "json",
+            "--exit-zero-always",
+            *map(str, paths),
+        ],
         capture_output=True,
         text=True,
         timeout=600,
