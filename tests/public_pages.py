@@ -37,6 +37,7 @@ NOT_PAGES = {
     "public.news_feed",
     "public.events_feed",
     "public.sitemap_xml",
+    "public.staff_labels",
     "static",
 }
 
