@@ -119,12 +119,24 @@ def staff_labels():
     return css, 200, {"Content-Type": "text/css; charset=utf-8", "Cache-Control": "max-age=86400"}
 
 
+def _shown_sections():
+    """The mandatory sections, and the optional ones the school has published:
+    an optional section it does not use is in no menu, list or sitemap."""
+    rows = _section_rows()
+    return [
+        schema
+        for schema in SECTIONS
+        if not schema.optional
+        or (rows.get(schema.slug) is not None and rows[schema.slug].is_published)
+    ]
+
+
 @bp.route("/sveden/")
 def sveden_index():
     rows = _section_rows()
     return render_template(
         "sveden/index.html",
-        sections=SECTIONS,
+        sections=_shown_sections(),
         rows=rows,
         jsonld=as_script_text(school_jsonld(g.school, g.lang, rows)),
     )
@@ -140,7 +152,7 @@ def sveden_section(slug):
     return render_template(
         "sveden/section.html",
         section=schema,
-        sections=SECTIONS,
+        sections=_shown_sections(),
         values=published_values(g.school, schema, row),
         staff_lists=staff_lists,
         borrowed=_borrowed(schema),
@@ -151,7 +163,7 @@ def sveden_section(slug):
 def _public_pages():
     """(endpoint, kwargs, label) of every public page, for the site map."""
     pages = [(entry.endpoint, entry.args, entry.label) for entry in main_menu()]
-    pages += [("public.sveden_section", {"slug": s.slug}, s.title) for s in SECTIONS]
+    pages += [("public.sveden_section", {"slug": s.slug}, s.title) for s in _shown_sections()]
     return pages
 
 
