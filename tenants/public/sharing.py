@@ -31,7 +31,12 @@ def default_share_image():
 def thumbnail_url(stored):
     """The absolute URL of a stored picture's large thumbnail, for a preview."""
     return url_for(
-        "public.file_thumbnail", file_id=stored.id, size="large", fmt="png", _external=True
+        "public.file_thumbnail",
+        file_id=stored.id,
+        size="large",
+        fmt="png",
+        lang=None,  # the same picture in every language
+        _external=True,
     )
 
 
