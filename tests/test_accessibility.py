@@ -1,7 +1,8 @@
 """Every public page of the demo district, in Kyrgyz and Russian, in headless
 Chromium: no axe-core violation (WCAG 2.0 and 2.1, A and AA, at every impact) on
 a 320 px phone and a 1280 px screen, no sideways scrolling at 320 px (WCAG 1.4.10,
-400 % zoom), and no error of the Nu HTML checker on the HTML as served.
+400 % zoom), no error of the Nu HTML checker on the HTML as served, and the
+description, canonical link and Open Graph tags of a shared link.
 
 The pages come from the url_map and the demo data (tests/public_pages.py, which
 says how to add a variant of the pages). Two browsers share the pages, one per
@@ -20,6 +21,15 @@ from tests.public_pages import PAGE_SETS, uncovered_routes
 PHONE, SCREEN = 320, 1280
 BROWSERS = 2
 OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+# What every page found by search or shared in a messenger carries (error pages: a description).
+SHARING = [
+    b'<meta name="description" content="',
+    b'<link rel="canonical" href="http',
+    b'<meta property="og:title" content="',
+    b'<meta property="og:description" content="',
+    b'<meta property="og:image" content="http',
+    b'<meta property="og:locale" content="',
+]
 
 
 def test_every_public_route_with_arguments_has_demo_pages(app):
@@ -45,6 +55,9 @@ def check_page(page, url, findings):
         findings.append(f"{url}: not an HTML page")
         return None
     body = response.body()
+    for tag in SHARING if response.status == 200 else SHARING[:1]:
+        if body.count(tag) != 1:
+            findings.append(f"{url}: not once in the head: {tag.decode()}")
     overflow = page.evaluate(OVERFLOW)
     if overflow > 0:
         findings.append(f"{url}: scrolls sideways by {overflow} px at {PHONE} px")
