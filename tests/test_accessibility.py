@@ -139,3 +139,36 @@ def test_the_checkers_find_what_they_look_for(browser, tmp_path):
     path.write_text(html, encoding="utf-8")
     (messages,) = nu_messages([path]).values()
     assert any("itemprop" in message for message in messages), messages
+
+
+def test_rejected_forms_pass_axe_and_the_nu_checker(browser, live_server, schools, tmp_path):
+    """A form sent back with its errors: each field says it is invalid and which
+    messages describe it, and the page stays clean."""
+    context = browser.new_context(bypass_csp=True)
+    context.add_init_script(axe_script())
+    page = context.new_page()
+    findings, files = [], {}
+    for host, path in [
+        ("school-a.mektep.test", "/discussion?lang=ru"),
+        ("school-a.mektep.test", "/login?lang=ru"),
+        ("mektep.test", "/login?lang=ky"),
+    ]:
+        url = f"http://{host}:{live_server}{path}"
+        page.goto(url)
+        with page.expect_navigation() as sent:
+            page.locator("main form [type=submit]").last.click()
+        assert sent.value.status == 400, url
+        invalid = page.locator("[aria-invalid=true]")
+        assert invalid.count() >= 1, url
+        described = invalid.first.get_attribute("aria-describedby").split()
+        assert any(page.locator(f"#{id_}.error").count() for id_ in described), url
+        for width in (PHONE, SCREEN):
+            page.set_viewport_size({"width": width, "height": 800})
+            findings += [f"{url} at {width} px: axe {found}" for found in axe_violations(page)]
+        path = tmp_path / f"rejected{len(files)}.html"
+        path.write_bytes(sent.value.body())
+        files[str(path)] = url
+    context.close()
+    for path, messages in nu_messages(list(files)).items():
+        findings += [f"{files.get(path, path)}: Nu {message}" for message in messages]
+    assert findings == []
