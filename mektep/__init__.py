@@ -12,7 +12,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from config import BASE_DIR, check_config, config_from_env
 from mektep import request_input
-from mektep.extensions import babel, csrf, db, migrate
+from mektep.extensions import babel, compress, csrf, db, migrate
 
 
 def create_app(config=None):
@@ -48,7 +48,19 @@ def create_app(config=None):
 def _parts():
     """Every part of the product, in the order the app is wired."""
     from mektep import accounts, cli, district, errors, formatting, i18n, security
-    from tenants import admin, api, content, documents, events, news, pages, public, search, trash
+    from tenants import (
+        admin,
+        api,
+        content,
+        crawlers,
+        documents,
+        events,
+        news,
+        pages,
+        public,
+        search,
+        trash,
+    )
 
     return (
         # The platform: what exists once per deployment.
@@ -68,7 +80,9 @@ def _parts():
         news,
         events,
         pages,
-        # The school's faces: their pages, menu entries and template helpers.
+        # The faces: every host's robots.txt and icon, then the school's admin,
+        # public site and open data, with their menu entries and template helpers.
+        crawlers,
         admin,
         public,
         api,
@@ -81,6 +95,9 @@ def _init_extensions(app):
     db.init_app(app)
     migrate.init_app(app, db, directory=str(BASE_DIR / "migrations"), render_as_batch=True)
     csrf.init_app(app)
+    # Registered before any later after_request hook (a page cache, say), so it
+    # runs last: it compresses whatever such a hook leaves, cached pages included.
+    compress.init_app(app)
     babel.init_app(app, locale_selector=i18n.get_locale, timezone_selector=None)
 
 
@@ -93,17 +110,20 @@ def _register_request_hooks(app):
 
 def _register_template_helpers(app):
     """Helpers the templates of several faces share: links between hosts (errors,
-    the directory, the district console), the public menu, and the mandated
-    section's values, shown on public pages and on the admin's version pages."""
+    the directory, the district console), the public menu, what shared links and
+    search engines see of a page (the public site, the district's directory), and
+    the mandated section's values, shown on public pages and on the admin's
+    version pages."""
     from datetime import date
 
     from flask_babel import format_date
 
     from mektep.hosts import site_url
     from mektep.schema.validation import display_phone
-    from tenants.content.display import staff_rows
+    from tenants.content.display import staff_table
     from tenants.content.values import in_language
     from tenants.documents.links import documents_for_field
+    from tenants.public import sharing
     from tenants.public.navigation import main_menu
 
     app.jinja_env.globals.update(
@@ -112,7 +132,8 @@ def _register_template_helpers(app):
         documents_for_field=documents_for_field,
         in_language=in_language,
         display_phone=display_phone,
-        staff_rows=staff_rows,
+        staff_table=staff_table,
+        **sharing.template_globals(),
     )
     app.jinja_env.filters["isodate"] = lambda value: format_date(date.fromisoformat(value), "long")
 

@@ -4,7 +4,9 @@ page and /sitemap.xml (G4), all generated from the shared schema."""
 from flask import abort, g, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 
-from mektep.schema import SECTIONS, section
+from config import LANGUAGES
+from mektep.schema import SECTIONS, STAFF_FIELDS, section
+from tenants.content.display import PLAIN_KINDS
 from tenants.content.values import (
     head_of_school,
     published_values,
@@ -17,6 +19,8 @@ from tenants.public.navigation import add_menu_entry, main_menu
 from tenants.public.structured_data import as_script_text, school_jsonld
 
 SVEDEN_TITLE = _l("Information about the school")
+# Staff values a card shows without a label (see staff_labels).
+SELF_EXPLANATORY = frozenset({"post", "teachingLevel", "qualification"})
 COMMON = section("common")
 COMMON_FIELDS = {field.name: field for field in COMMON.fields}
 
@@ -41,6 +45,11 @@ def school_contacts():
     return g.school_contacts
 
 
+def css_string(text):
+    """`text` as the inside of a CSS string (the staff cards' labels)."""
+    return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
 def _staff_lists(schema):
     """{list name: published people} of the section's staff lists, in one query."""
     roles = sorted({role for member in schema.staff_lists for role in member.roles})
@@ -51,9 +60,23 @@ def _staff_lists(schema):
     }
 
 
+def _borrowed(schema):
+    """(member, its section's published values, its section) of each member of
+    another section that `schema`'s page shows as well."""
+    shown = []
+    for key in schema.also_shows:
+        slug, name = key.split(".")
+        other = section(slug)
+        member = next(member for member in other.members if member.name == name)
+        shown.append((member, published_values(g.school, other, _section_rows().get(slug)), other))
+    return shown
+
+
 def _last_updated(schema, row, staff_lists):
-    """When anything shown on the page was last published: values, staff, documents."""
-    dates = [row.published_at] if row is not None and row.is_published else []
+    """When anything shown on the page was last published: values (its own and
+    those it shows of other sections), staff, documents."""
+    rows = [row] + [_section_rows().get(key.split(".")[0]) for key in schema.also_shows]
+    dates = [row.published_at for row in rows if row is not None and row.is_published]
     dates += [p.published_at for people in staff_lists.values() for p in people]
     dates += [
         document.published_at
@@ -64,12 +87,38 @@ def _last_updated(schema, row, staff_lists):
     return max(dates) if dates else None
 
 
+@bp.route("/sveden/labels.css")
+def staff_labels():
+    """The labels of staff cards on phones (templates/sveden/macros.html), for the
+    values that do not name themselves: a position, a level of education or a
+    category reads as what it is, a number of years does not."""
+    fields = [
+        (field, field.kind not in PLAIN_KINDS and field.member_type == "field")
+        for field in STAFF_FIELDS.values()
+        if field.itemprop and field.name not in SELF_EXPLANATORY
+    ]
+    css = render_template("sveden/labels.css", fields=fields)
+    return css, 200, {"Content-Type": "text/css; charset=utf-8", "Cache-Control": "max-age=86400"}
+
+
+def _shown_sections():
+    """The mandatory sections, and the optional ones the school has published:
+    an optional section it does not use is in no menu, list or sitemap."""
+    rows = _section_rows()
+    return [
+        schema
+        for schema in SECTIONS
+        if not schema.optional
+        or (rows.get(schema.slug) is not None and rows[schema.slug].is_published)
+    ]
+
+
 @bp.route("/sveden/")
 def sveden_index():
     rows = _section_rows()
     return render_template(
         "sveden/index.html",
-        sections=SECTIONS,
+        sections=_shown_sections(),
         rows=rows,
         jsonld=as_script_text(school_jsonld(g.school, g.lang, rows)),
     )
@@ -85,9 +134,10 @@ def sveden_section(slug):
     return render_template(
         "sveden/section.html",
         section=schema,
-        sections=SECTIONS,
+        sections=_shown_sections(),
         values=published_values(g.school, schema, row),
         staff_lists=staff_lists,
+        borrowed=_borrowed(schema),
         last_updated=_last_updated(schema, row, staff_lists),
     )
 
@@ -95,7 +145,7 @@ def sveden_section(slug):
 def _public_pages():
     """(endpoint, kwargs, label) of every public page, for the site map."""
     pages = [(entry.endpoint, entry.args, entry.label) for entry in main_menu()]
-    pages += [("public.sveden_section", {"slug": s.slug}, s.title) for s in SECTIONS]
+    pages += [("public.sveden_section", {"slug": s.slug}, s.title) for s in _shown_sections()]
     return pages
 
 
@@ -106,7 +156,7 @@ def site_map():
 
 @bp.route("/sitemap.xml")
 def sitemap_xml():
-    languages = ("ky", "ru")
+    languages = LANGUAGES
     base = request.host_url.rstrip("/")
     default = g.school.default_language
     urls = []
@@ -125,3 +175,4 @@ def init_app(app):
     # Every page of a school shows its contacts in the footer; the home page
     # (served by `index`, outside the blueprint) links the section.
     app.jinja_env.globals.update(school_contacts=school_contacts, SVEDEN_TITLE=SVEDEN_TITLE)
+    app.add_template_filter(css_string, "css_string")
