@@ -2,7 +2,8 @@
 and sections (staff lists are in `staff`, with the staff fields they show).
 
 A member's `key` ("common.regDate", "struct.filInfo.nameFil") is stable: stored
-values, document attachments and the JSON API are keyed by it.
+values, document attachments and the JSON API are keyed by it. Every part of a
+declaration is given by keyword: `Field(name="regDate", kind="date", label=...)`.
 """
 
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ class Member:
         self.key = f"{prefix}.{self.name}"
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Field(Member):
     """One typed value. `name` is its itemprop unless `itemprop` says otherwise; an
     itemprop may list several names, the current one first and an older one after
@@ -69,7 +70,7 @@ class Field(Member):
         return dict(self.choices).get(value, value)
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Group(Member):
     """Repeated records (branches, programs, ...). Each record is an item with the
     group's `itemprop` (its name unless given); `list_itemprop`, when given, names
@@ -101,7 +102,7 @@ class Group(Member):
             member.bind(self.key)
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Section:
     """A /sveden/ subsection: its slug, title, and members in page order.
     `also_shows` are keys of other sections' members that its page shows too

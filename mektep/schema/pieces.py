@@ -9,26 +9,34 @@ DOC_HELP = _l("Upload the scanned copy in Documents and attach it to this item."
 
 
 def program_name(label, help_text, item=None, required=True, name="eduName"):
-    return Field(name, "text", label, help_text, item, required, max_length=300)
+    return Field(
+        name=name,
+        kind="text",
+        label=label,
+        help=help_text,
+        item=item,
+        required=required,
+        max_length=300,
+    )
 
 
 def facility_fields(label):
     return [
         Field(
-            "objName",
-            "text",
-            label,
-            _l("What it is, e.g. «Gym, 288 m²»."),
-            "I16",
-            True,
+            name="objName",
+            kind="text",
+            label=label,
+            help=_l("What it is, e.g. «Gym, 288 m²»."),
+            item="I16",
+            required=True,
             max_length=300,
         ),
         Field(
-            "objAddress",
-            "text",
-            _l("Address"),
-            _l("Where it is, if not in the main building."),
-            "I16",
+            name="objAddress",
+            kind="text",
+            label=_l("Address"),
+            help=_l("Where it is, if not in the main building."),
+            item="I16",
             max_length=300,
         ),
     ]
