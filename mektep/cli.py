@@ -8,6 +8,7 @@ from email_validator import EmailNotValidError, validate_email
 from flask.cli import AppGroup
 from flask_babel import force_locale
 
+from config import LANGUAGES
 from mektep.accounts.models import User
 from mektep.extensions import db
 from tenants.models import School
@@ -67,7 +68,7 @@ def create_district_admin(email, password, name):
 @click.argument("slug")
 @click.option("--name-ky", required=True, help="Full name in Kyrgyz.")
 @click.option("--name-ru", required=True, help="Full name in Russian.")
-@click.option("--language", type=click.Choice(["ky", "ru"]), default="ky")
+@click.option("--language", type=click.Choice(LANGUAGES), default=LANGUAGES[0])
 @click.option("--admin-email", required=True, help="E-mail of the first school admin.")
 def create_school_command(slug, name_ky, name_ru, language, admin_email):
     """Create a school and its first admin; prints the admin's set-up link."""

@@ -7,12 +7,27 @@ from wtforms import EmailField, PasswordField, RadioField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Email, EqualTo, InputRequired, Length, Optional
 
+from config import LANGUAGES
+from mektep.i18n import LANGUAGE_NAMES
+
 MIN_PASSWORD_LENGTH = 10
 
 
 def strip_filter(value):
     """Typed text without the spaces around it."""
     return value.strip() if isinstance(value, str) else value
+
+
+def with_inputs(inputs):
+    """A class decorator adding the fields `inputs` ({name: field}) to a form class:
+    for inputs made per official language, say."""
+
+    def add(form_class):
+        for name, field in inputs.items():
+            setattr(form_class, name, field)
+        return form_class
+
+    return add
 
 
 def max_length(limit):
@@ -64,8 +79,8 @@ def default_language_field(description=None):
     """The choice of a school's default language: one of the two official ones."""
     return RadioField(
         _l("Default language of the site"),
-        choices=[SelectChoice("ky", "Кыргызча"), SelectChoice("ru", "Русский")],
-        default="ky",
+        choices=[SelectChoice(lang, LANGUAGE_NAMES[lang]) for lang in LANGUAGES],
+        default=LANGUAGES[0],
         description=description,
     )
 

@@ -8,6 +8,8 @@ languages; the admin and district pages also speak English.
 
 from flask import current_app, g, request, url_for
 
+from config import LANGUAGES
+
 PUBLIC_BLUEPRINTS = frozenset({"public"})
 # Sign-in pages that a school's host shows in its public layout.
 SCHOOL_SIGN_IN_ENDPOINTS = frozenset({"auth.login", "auth.setup"})
@@ -16,7 +18,13 @@ LANGUAGE_NAMES = {"ky": "Кыргызча", "ru": "Русский", "en": "Engli
 
 def default_language():
     school = g.get("school")
-    return school.default_language if school is not None else "ky"
+    return school.default_language if school is not None else LANGUAGES[0]
+
+
+def fallback_order(lang):
+    """The official languages to read a text in for a page in `lang`: `lang`
+    first, then the others (a missing translation falls back, marked)."""
+    return (lang, *(code for code in LANGUAGES if code != lang))
 
 
 def allowed_languages():

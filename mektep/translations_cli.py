@@ -14,14 +14,15 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 from flask.cli import AppGroup
 
-from config import BASE_DIR, Config
+from config import BASE_DIR, LANGUAGES, UI_LANGUAGES, Config
 
 i18n_cli = AppGroup("i18n", help="Translation catalogs.")
 
 TRANSLATIONS_DIR = BASE_DIR / "translations"
 SOURCE_DIRS = ("mektep", "tenants", "templates")
-REQUIRED_LANGUAGES = ("ky", "ru")
-ALL_LANGUAGES = ("ky", "ru", "en")
+# The official languages must be complete; English msgids are English already.
+REQUIRED_LANGUAGES = LANGUAGES
+ALL_LANGUAGES = UI_LANGUAGES
 KEYWORDS = {
     "_": None,
     "gettext": None,

@@ -19,6 +19,7 @@ from flask_babel import lazy_gettext as _l
 
 from config import LANGUAGES
 from mektep.extensions import db
+from mektep.i18n import fallback_order
 
 LABELS = {
     "title": {"ky": _l("Title in Kyrgyz"), "ru": _l("Title in Russian")},
@@ -59,8 +60,7 @@ class Localized:
 
     def localized(self, name, lang):
         """(text, its language): field `name` in `lang`, else in the other language."""
-        order = (lang, *(code for code in LANGUAGES if code != lang))
-        for code in order:
+        for code in fallback_order(lang):
             value = getattr(self, f"{name}_{code}", None)
             if value:
                 return value, code

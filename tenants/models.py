@@ -6,8 +6,10 @@ from flask import abort
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from config import LANGUAGES
 from mektep.clock import utcnow
 from mektep.extensions import db
+from tenants.bilingual import Localized
 from tenants.versioning import Versioned
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
@@ -42,7 +44,7 @@ RESERVED_SLUGS = frozenset(
 STATUSES = ("active", "suspended", "archived")
 
 
-class School(Versioned, db.Model):
+class School(Localized, Versioned, db.Model):
     """A school. Its own name and contact e-mail are public on every page of
     its site, so they are versioned content: changed through drafts and
     publishing like everything else the public reads (`version_kind` "school"),
@@ -56,7 +58,7 @@ class School(Versioned, db.Model):
     slug = db.Column(db.String(63), unique=True, nullable=False)
     name_ky = db.Column(db.String(300), nullable=False, info={"label": _l("Full name in Kyrgyz")})
     name_ru = db.Column(db.String(300), nullable=False, info={"label": _l("Full name in Russian")})
-    default_language = db.Column(db.String(2), nullable=False, default="ky")
+    default_language = db.Column(db.String(2), nullable=False, default=LANGUAGES[0])
     status = db.Column(db.String(10), nullable=False, default="active", index=True)
     contact_email = db.Column(db.String(254), info={"label": _l("Contact e-mail")})
     created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
@@ -65,8 +67,7 @@ class School(Versioned, db.Model):
 
     def name(self, lang):
         """The school's name in `lang`, falling back to the other official language."""
-        own = self.name_ru if lang == "ru" else self.name_ky
-        return own or self.name_ky or self.name_ru
+        return self.localized("name", lang)[0]
 
     def display_title(self, lang):
         return self.name(lang)

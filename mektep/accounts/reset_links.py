@@ -11,6 +11,7 @@ from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
+from config import LANGUAGES
 from mektep.accounts import outbox
 from mektep.accounts.models import User
 from mektep.accounts.setup_links import LinkProblem, dumps, loads
@@ -30,8 +31,8 @@ def send(user, school=None):
     token = dumps(SALT, {"u": user.id, "p": _fingerprint(user)})
     path = current_app.url_map.bind("").build("auth.reset", {"token": token})
     link = site_url(school, path)
-    ky, ru = (_message(lang, user, link) for lang in ("ky", "ru"))
-    return outbox.send(user.email, f"{ky[0]} / {ru[0]}", f"{ky[1]}\n\n---\n\n{ru[1]}")
+    subjects, bodies = zip(*(_message(lang, user, link) for lang in LANGUAGES), strict=True)
+    return outbox.send(user.email, " / ".join(subjects), "\n\n---\n\n".join(bodies))
 
 
 def _message(lang, user, link):

@@ -5,6 +5,7 @@ Used alike by the district console and the `flask schools` commands.
 
 from flask_babel import gettext as _
 
+from config import LANGUAGES
 from mektep import audit
 from mektep.accounts import invitations
 from mektep.accounts.models import Membership
@@ -35,7 +36,7 @@ def create_school(slug, name_ky, name_ru, default_language, admin_email):
     problem = slug_problem(slug)
     if problem:
         raise ProvisioningError("slug", problem)
-    if default_language not in ("ky", "ru"):
+    if default_language not in LANGUAGES:
         raise ProvisioningError("default_language", _("Choose Kyrgyz or Russian."))
     school = School(
         slug=slug,

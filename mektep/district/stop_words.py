@@ -8,9 +8,11 @@ from flask_wtf import FlaskForm
 from wtforms import SubmitField, TextAreaField
 from wtforms.validators import ValidationError
 
+from config import LANGUAGES
 from mektep import audit
 from mektep.district.blueprint import bp
 from mektep.extensions import db
+from mektep.forms import with_inputs
 from mektep.moderation import stopwords
 from tenants.discussion.moderation import recheck_pending
 
@@ -25,34 +27,46 @@ def _short_lines(form, field):
         )
 
 
-class StopWordsForm(FlaskForm):
-    words_ky = TextAreaField(
+# (label, help) of each official language's list.
+LISTS = {
+    "ky": (
         _l("Stop words in Kyrgyz"),
-        validators=[_short_lines],
-        description=_l("One word or phrase per line. A word also matches its suffixed forms."),
-    )
-    words_ru = TextAreaField(
+        _l("One word or phrase per line. A word also matches its suffixed forms."),
+    ),
+    "ru": (
         _l("Stop words in Russian"),
-        validators=[_short_lines],
-        description=_l("One word or phrase per line. A word also matches its longer forms."),
-    )
+        _l("One word or phrase per line. A word also matches its longer forms."),
+    ),
+}
+
+
+@with_inputs(
+    {
+        f"words_{lang}": TextAreaField(
+            LISTS[lang][0], validators=[_short_lines], description=LISTS[lang][1]
+        )
+        for lang in LANGUAGES
+    }
+)
+class StopWordsForm(FlaskForm):
     submit = SubmitField(_l("Save the list"))
+    inputs = tuple(f"words_{lang}" for lang in LANGUAGES)
 
 
 @bp.route("/stop-words", methods=["GET", "POST"])
 def stop_words():
     form = StopWordsForm(
-        data={f"words_{lang}": "\n".join(stopwords.phrases(lang)) for lang in ("ky", "ru")}
+        data={f"words_{lang}": "\n".join(stopwords.phrases(lang)) for lang in LANGUAGES}
     )
     if form.validate_on_submit():
         counts = {
             lang: len(
                 stopwords.replace_list(lang, getattr(form, f"words_{lang}").data.splitlines())
             )
-            for lang in ("ky", "ru")
+            for lang in LANGUAGES
         }
         rechecked = recheck_pending()
-        audit.record("district.stop_words", f"ky={counts['ky']} ru={counts['ru']}")
+        audit.record("district.stop_words", " ".join(f"{lang}={n}" for lang, n in counts.items()))
         db.session.commit()
         flash(
             _(

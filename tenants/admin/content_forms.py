@@ -22,13 +22,13 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
 from wtforms.widgets import DateInput, EmailInput, NumberInput, TelInput, URLInput
 
+from config import LANGUAGES
 from mektep.i18n import LANGUAGE_NAMES
 from mektep.schema import SECTIONS_BY_SLUG, Field, Group
 from mektep.schema.validation import InvalidValue, clean_value, display_phone
 from tenants.admin.toolkit.forms import KindForm
 from tenants.content.models import NOT_APPLICABLE
 
-LANGUAGES = ("ky", "ru")
 EXTRA_ROWS = 1
 _WIDGETS = {
     "date": DateInput(),

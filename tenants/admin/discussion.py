@@ -60,7 +60,7 @@ def discussion_post(post_id):
     answer = post.answer if post.answer is not None and not post.answer.in_trash else None
     form = AnswerForm(data=editable_data(answer) if answer is not None else None)
     if form.validate_on_submit():
-        moderation.publish_answer(post, current_user, form.body_ky.data, form.body_ru.data)
+        moderation.publish_answer(post, current_user, form.texts())
         db.session.commit()
         flash(_("The answer is published with the question."), "success")
         return redirect(url_for("admin.discussion_post", post_id=post.id))

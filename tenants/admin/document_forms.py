@@ -7,8 +7,9 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional
 
 from config import LANGUAGES
+from mektep.forms import with_inputs
 from mektep.schema import document_fields
-from tenants.admin.toolkit.forms import KindForm, with_inputs
+from tenants.admin.toolkit.forms import KindForm
 from tenants.documents.fields import upload_field
 from tenants.documents.models import KINDS, Document
 from tenants.versioning import field_labels

@@ -4,6 +4,7 @@ keyed by the shared schema (section slug, then member name)."""
 from flask import g, jsonify, request, url_for
 from flask_babel import force_locale
 
+from config import LANGUAGES
 from mektep.schema import SECTIONS
 from tenants.api.blueprint import bp
 from tenants.content.completeness import checklist, summary
@@ -11,14 +12,12 @@ from tenants.content.models import NOT_APPLICABLE
 from tenants.content.values import published_values, section_rows, staff
 from tenants.documents.links import documents_for_field
 
-LANGUAGES = ("ky", "ru")
-
 
 def _value(field, value):
     if field.is_document:
         return [
             {
-                "title": {"ky": doc.title_ky or None, "ru": doc.title_ru or None},
+                "title": {lang: getattr(doc, f"title_{lang}") or None for lang in LANGUAGES},
                 "url": url_for("public.file_download", file_id=doc.file_id, _external=True),
             }
             for doc in documents_for_field(field.key)
@@ -72,7 +71,7 @@ def info():
         {
             "school": {
                 "slug": g.school.slug,
-                "name": {"ky": g.school.name_ky, "ru": g.school.name_ru},
+                "name": {lang: getattr(g.school, f"name_{lang}") for lang in LANGUAGES},
                 "url": request.host_url,
             },
             "completeness": {lang: completeness[lang]["percent"] for lang in LANGUAGES},

@@ -7,13 +7,13 @@ compliance column, so the two figures always agree.
 import re
 from dataclasses import dataclass
 
+from config import LANGUAGES
 from mektep.extensions import db
 from mektep.schema import SECTIONS, STAFF_FIELDS, Field, Group, StaffList
 from tenants.content.models import SectionContent, StaffMember
 from tenants.content.values import is_filled, is_not_applicable, published_values
 from tenants.documents.models import Document
 
-LANGUAGES = ("ky", "ru")
 FILLED, MISSING, NOT_APPLICABLE = "filled", "missing", "na"
 
 

@@ -13,7 +13,9 @@ versions (the School is versioned content too), never kept in the section.
 from sqlalchemy.orm.attributes import flag_modified
 
 from mektep.extensions import db
+from mektep.i18n import fallback_order
 from mektep.schema import SECTIONS_BY_SLUG
+from mektep.schema.staff import NAME_FIELDS
 from tenants.content.school_fields import (
     save_school_fields,
     school_data_from,
@@ -88,9 +90,9 @@ class StaffMember(TenantOwned, Versioned, Trashable, db.Model):
 
     def full_name(self, lang):
         parts = []
-        for name in ("surname", "first_name", "patronymic"):
+        for name in NAME_FIELDS:
             value = self.value(name) or {}
-            text = value.get(lang) or value.get("ru" if lang == "ky" else "ky")
+            text = next((value[code] for code in fallback_order(lang) if value.get(code)), "")
             if text:
                 parts.append(text)
         return " ".join(parts)

@@ -6,12 +6,13 @@ A section never keeps these fields: its forms show them from the School (or
 the School's pending draft) and hand them back here.
 """
 
+from config import LANGUAGES
 from tenants.versioning import editable_data, pending_draft, publish, save_draft
 
 
 def _school_value(school_data, source):
     if source == "school.name":
-        return {"ky": school_data["name_ky"], "ru": school_data["name_ru"]}
+        return {lang: school_data[f"name_{lang}"] for lang in LANGUAGES}
     return school_data["contact_email"]
 
 
@@ -45,8 +46,8 @@ def school_data_from(schema, values, school_data):
         value = values[member.name]
         if member.source == "school.name":
             value = value or {}
-            data["name_ky"] = value.get("ky") or data["name_ky"]
-            data["name_ru"] = value.get("ru") or data["name_ru"]
+            for lang in LANGUAGES:
+                data[f"name_{lang}"] = value.get(lang) or data[f"name_{lang}"]
         else:
             data["contact_email"] = value
     return data

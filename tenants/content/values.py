@@ -2,9 +2,8 @@
 language with its fallback (A6)."""
 
 from mektep.extensions import db
+from mektep.i18n import fallback_order
 from tenants.content.models import NOT_APPLICABLE, SectionContent, StaffMember
-
-OTHER_LANGUAGE = {"ky": "ru", "ru": "ky"}
 
 
 def section_rows(school):
@@ -57,11 +56,10 @@ def in_language(field, value, lang):
         return None, None
     if not field.translated:
         return value, None
-    own = value.get(lang) if isinstance(value, dict) else None
-    if own:
-        return own, lang
-    other = value.get(OTHER_LANGUAGE[lang]) if isinstance(value, dict) else None
-    return (other, OTHER_LANGUAGE[lang]) if other else (None, None)
+    if not isinstance(value, dict):
+        return None, None
+    code = next((code for code in fallback_order(lang) if value.get(code)), None)
+    return (value[code], code) if code else (None, None)
 
 
 def is_filled(field, value, lang):

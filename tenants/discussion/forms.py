@@ -6,8 +6,10 @@ from wtforms import RadioField, StringField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length
 
-from mektep.forms import email_field, max_length, strip_filter
-from tenants.discussion.models import ANSWER_MAX_LENGTH, BODY_MAX_LENGTH, NAME_MAX_LENGTH
+from config import LANGUAGES
+from mektep.forms import email_field, max_length, strip_filter, with_inputs
+from tenants.discussion.models import BODY_MAX_LENGTH, NAME_MAX_LENGTH, Answer
+from tenants.versioning import field_labels
 
 HONEYPOT_FIELD = "website"
 
@@ -59,27 +61,36 @@ class PostForm(FlaskForm):
     submit = SubmitField(_l("Send"))
 
 
-def _answer_field(label, description):
-    return TextAreaField(
-        label,
-        validators=[max_length(ANSWER_MAX_LENGTH)],
-        filters=[strip_filter],
-        description=description,
-    )
+ANSWER_HELP = {
+    "ky": _l("Plain text; shown under the question."),
+    "ru": _l("Plain text. If one language is left empty, the other is shown in its place."),
+}
+ANSWER_LABELS = field_labels(Answer)
 
 
+@with_inputs(
+    {
+        f"body_{lang}": TextAreaField(
+            ANSWER_LABELS[f"body_{lang}"],
+            validators=[max_length(Answer.texts["body"].max_length)],
+            filters=[strip_filter],
+            description=ANSWER_HELP[lang],
+        )
+        for lang in LANGUAGES
+    }
+)
 class AnswerForm(FlaskForm):
-    body_ky = _answer_field(_l("Answer in Kyrgyz"), _l("Plain text; shown under the question."))
-    body_ru = _answer_field(
-        _l("Answer in Russian"),
-        _l("Plain text. If one language is left empty, the other is shown in its place."),
-    )
     submit = SubmitField(_l("Approve and publish the answer"))
+    inputs = Answer.text_fields
+
+    def texts(self):
+        """{field: the answer in its language} to publish."""
+        return {name: self[name].data for name in self.inputs}
 
     def validate(self, extra_validators=None):
         if not super().validate(extra_validators):
             return False
-        if not (self.body_ky.data or self.body_ru.data):
+        if not any(self.texts().values()):
             self.form_errors.append(_l("Write the answer in at least one language."))
             return False
         return True

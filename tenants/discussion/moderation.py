@@ -65,9 +65,9 @@ def reject(post, user):
     audit.record("discussion.reject", f"#{post.id}")
 
 
-def publish_answer(post, user, body_ky, body_ru):
+def publish_answer(post, user, texts):
     """Approve `post` and publish its answer as a new version (an answer in the
-    trash comes back with the new text, keeping its history)."""
+    trash comes back with the new text, keeping its history). `texts`: {field: text}."""
     # Not `post.answer`: a post loaded by a query skips its answer in the trash.
     answer = db.session.scalars(
         db.select(Answer).where(Answer.post_id == post.id).execution_options(include_trashed=True)
@@ -79,7 +79,7 @@ def publish_answer(post, user, body_ky, body_ru):
         restore_from_trash(answer)
     if post.status != "approved":
         approve(post, user)
-    publish(answer, user, data={"body_ky": body_ky.strip(), "body_ru": body_ru.strip()})
+    publish(answer, user, data={name: text.strip() for name, text in texts.items()})
     return answer
 
 

@@ -12,7 +12,7 @@ from tenants.search.registry import Source, add_dependency, add_source
 def document_texts(document, lang):
     if not document.is_published or document.in_trash:
         return None
-    title = document.title_ru if lang == "ru" else document.title_ky
+    title = getattr(document, f"title_{lang}")
     return title, document.file.text or ""
 
 

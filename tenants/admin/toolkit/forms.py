@@ -13,7 +13,7 @@ from wtforms import StringField, SubmitField, TextAreaField
 
 from config import LANGUAGES
 from mektep.clock import utcnow
-from mektep.forms import max_length, strip_filter
+from mektep.forms import max_length, strip_filter, with_inputs
 from mektep.i18n import LANGUAGE_NAMES
 from mektep.richtext import sanitize
 from tenants.bilingual import Line
@@ -43,17 +43,6 @@ class KindForm(FlaskForm):
     def content_data(self):
         """The content to draft or publish: {versioned field: value}."""
         raise NotImplementedError
-
-
-def with_inputs(inputs):
-    """A class decorator adding the fields `inputs` ({name: field}) to a form class."""
-
-    def add(form_class):
-        for name, field in inputs.items():
-            setattr(form_class, name, field)
-        return form_class
-
-    return add
 
 
 def text_input(text, label):
