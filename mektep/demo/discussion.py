@@ -6,10 +6,8 @@ from datetime import timedelta
 
 from flask import g
 
-from mektep.accounts.models import User
 from mektep.clock import utcnow
-from mektep.demo import demo_loader
-from mektep.demo.data import SCHOOLS
+from mektep.demo.accounts import admin_of
 from mektep.extensions import db
 from mektep.moderation import stopwords
 from tenants.discussion.models import Answer, Post
@@ -57,12 +55,6 @@ POSTS = [
 APPROVED_WITHOUT_ANSWER = {"Нурлан Сыдыков"}
 
 
-def _admin(slug):
-    spec = next(spec for spec in SCHOOLS if spec["slug"] == slug)
-    email = spec["accounts"]["admin"]["email"]
-    return db.session.scalar(db.select(User).where(User.email == email))
-
-
 def _seed_stop_words():
     if db.session.scalar(db.select(stopwords.StopWord.id).limit(1)) is None:
         for lang, words in STOP_WORDS.items():
@@ -70,7 +62,6 @@ def _seed_stop_words():
         db.session.flush()
 
 
-@demo_loader
 def load_discussion(schools):
     school = schools.get(SCHOOL)
     if school is None:
@@ -82,7 +73,7 @@ def load_discussion(schools):
     previous = g.get("school")
     bind_school(school)
     try:
-        admin = _admin(SCHOOL)
+        admin = admin_of(SCHOOL)
         now = utcnow()
         for days, kind, name, lang, text, answer_ky, answer_ru in POSTS:
             created = now - timedelta(days=days)

@@ -12,9 +12,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-from mektep.accounts.models import User
-from mektep.demo import demo_loader
-from mektep.demo.data import SCHOOLS
+from mektep.demo.accounts import admin_of
 from mektep.extensions import db
 from tenants.documents.models import Document
 from tenants.documents.uploads import store_upload
@@ -96,12 +94,6 @@ def draw_photo(sky, wall):
     return buffer
 
 
-def _admin_of(slug):
-    spec = next(spec for spec in SCHOOLS if spec["slug"] == slug)
-    email = spec["accounts"]["admin"]["email"]
-    return db.session.scalar(db.select(User).where(User.email == email))
-
-
 def _add(school, admin, stream, filename, kind, titles, issued_on=None, field_key=None):
     stored = store_upload(stream, filename, school.id, admin)
     document = Document(
@@ -118,7 +110,6 @@ def _add(school, admin, stream, filename, kind, titles, issued_on=None, field_ke
     publish(document, admin)
 
 
-@demo_loader
 def load_documents(schools):
     school = schools.get(SCHOOL)
     if school is None:
@@ -126,7 +117,7 @@ def load_documents(schools):
     if db.session.scalar(db.select(Document.id).where(Document.school_id == school.id).limit(1)):
         yield f"{SCHOOL}: documents already there"
         return
-    admin = _admin_of(SCHOOL)
+    admin = admin_of(SCHOOL)
     bind_school(school)  # publishing records its versions for the bound school
     try:
         for filename, kind, field_key, issued_on, title_ky, title_ru in DOCUMENTS:

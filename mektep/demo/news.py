@@ -7,10 +7,8 @@ tomorrow morning and upcoming events.
 
 from datetime import datetime, time, timedelta
 
-from mektep.accounts.models import User
 from mektep.clock import to_district, to_utc, utcnow
-from mektep.demo import demo_loader
-from mektep.demo.data import SCHOOLS
+from mektep.demo.accounts import admin_of
 from mektep.demo.documents import draw_photo
 from mektep.extensions import db
 from tenants.documents.uploads import store_upload
@@ -107,11 +105,6 @@ PAGES = [
 ]  # fmt: skip
 
 
-def _admin_of(slug):
-    email = next(s for s in SCHOOLS if s["slug"] == slug)["accounts"]["admin"]["email"]
-    return db.session.scalar(db.select(User).where(User.email == email))
-
-
 def _at_district_time(days_from_today, hour, minute=0):
     day = to_district(utcnow()).date() + timedelta(days=days_from_today)
     return to_utc(datetime.combine(day, time(hour, minute)))
@@ -161,7 +154,6 @@ def _load(admin, school_id):
         _published(page, admin, now)
 
 
-@demo_loader
 def news_events_pages(schools):
     school = schools.get(SCHOOL)
     if school is None:
@@ -171,7 +163,7 @@ def news_events_pages(schools):
         if db.session.scalar(db.select(NewsPost.id).limit(1)) is not None:
             yield f"{SCHOOL}: news, events and pages already there"
             return
-        _load(_admin_of(SCHOOL), school.id)
+        _load(admin_of(SCHOOL), school.id)
         db.session.commit()
         yield f"{SCHOOL}: {len(NEWS) + 1} news posts, {len(EVENTS)} events, {len(PAGES)} pages"
     finally:

@@ -4,9 +4,7 @@ without phone or Russian name), so both states of the checklist can be seen."""
 
 from flask import g
 
-from mektep.accounts.models import User
-from mektep.demo import demo_loader
-from mektep.demo.data import SCHOOLS
+from mektep.demo.accounts import admin_of
 from mektep.demo.schema_data import SCHOOL5, SCHOOL35
 from mektep.demo.staff_data import PROF_DEVELOPMENT, STAFF35, TEACHERS35
 from mektep.extensions import db
@@ -16,12 +14,6 @@ from tenants.content.models import NOT_APPLICABLE, SectionContent, StaffMember
 from tenants.content.values import section_row
 from tenants.scoping import bind_school
 from tenants.versioning import publish
-
-
-def _admin_of(slug):
-    spec = next(spec for spec in SCHOOLS if spec["slug"] == slug)
-    email = spec["accounts"]["admin"]["email"]
-    return db.session.scalar(db.select(User).where(User.email == email))
 
 
 def _clean(field, raw):
@@ -112,7 +104,6 @@ def _load_school(school, admin, sections, people):
         publish(person, admin, data)
 
 
-@demo_loader
 def load_mandated_content(schools):
     plans = {"school35": (SCHOOL35, list(_staff35())), "school5": (SCHOOL5, _STAFF5)}
     previous = g.get("school")
@@ -125,7 +116,7 @@ def load_mandated_content(schools):
             if db.session.scalar(db.select(SectionContent.id).limit(1)):
                 yield f"{slug}: mandated information already there"
                 continue
-            _load_school(school, _admin_of(slug), sections, people)
+            _load_school(school, admin_of(slug), sections, people)
             db.session.commit()
             yield f"{slug}: mandated information, {len(people)} staff records"
     finally:

@@ -1,5 +1,6 @@
-"""Times typed and read by people are in the district's time zone (config
-`TIMEZONE`, Asia/Bishkek by default); every stored time is naive UTC."""
+"""Form fields of the admin toolkit: times typed and read by people are in the
+district's time zone (config `TIMEZONE`, Asia/Bishkek by default), while every
+stored time is naive UTC (`mektep.clock`)."""
 
 from flask_babel import lazy_gettext as _l
 from wtforms import DateTimeLocalField
