@@ -2,12 +2,15 @@
 check, with the real type, a safe download name, `nosniff`, and cache headers
 (public copies may be cached for an hour; a school's staff always revalidate)."""
 
-from flask import abort, send_file
+from flask import abort, redirect, request, send_file, url_for
 
 from mektep.storage import get_storage
-from mektep.thumbnails import FORMATS, SIZES
+from mektep.thumbnails import FORMAT, MIME_TYPE
 
 PUBLIC_MAX_AGE = 3600
+# Thumbnails were also made as PNG until WebP alone was kept: their old
+# addresses (in a page someone saved, a search engine's index) lead to the WebP.
+RETIRED_FORMATS = {"png"}
 # Types a browser may show in place; office files are always downloaded.
 INLINE_TYPES = {"pdf", "jpeg", "png", "webp"}
 
@@ -46,10 +49,13 @@ def send_stored_file(stored, public):
 
 
 def send_thumbnail(stored, size, fmt, public):
-    if size not in SIZES or fmt not in FORMATS or not stored.shows_thumbnail:
+    if not stored.has_thumbnail(size) or (fmt != FORMAT and fmt not in RETIRED_FORMATS):
         abort(404)
+    if fmt != FORMAT:
+        webp = url_for(request.endpoint, file_id=stored.id, size=size, fmt=FORMAT)
+        return redirect(webp, 301)
     try:
-        stream = get_storage().open(stored.thumbnail_key(size, fmt))
+        stream = get_storage().open(stored.thumbnail_key(size))
     except FileNotFoundError:
         abort(404)
-    return _send(stream, FORMATS[fmt], f"{stored.sha256}-{size}-{fmt}", public)
+    return _send(stream, MIME_TYPE, f"{stored.sha256}-{size}-{fmt}", public)

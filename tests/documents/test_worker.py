@@ -1,6 +1,7 @@
 """Thumbnails made by a real RQ worker process (worker.py --burst) on a real Redis:
-every accepted type turns ready with both sizes, jobs are idempotent, a stuck or
-lost job is caught up by the sweep, and an unreachable Redis loses nothing."""
+every accepted type turns ready with the sizes its pages show, jobs are
+idempotent, a stuck or lost job is caught up by the sweep, and an unreachable
+Redis loses nothing. (The text job of documents: test_text_job.py.)"""
 
 import os
 import signal
@@ -16,7 +17,7 @@ from config import BASE_DIR
 from mektep.extensions import db
 from mektep.queue import get_queue
 from mektep.storage import get_storage
-from mektep.thumbnails import FORMATS, SIZES
+from mektep.thumbnails import IMAGE_TYPES, SIZES, sizes_for
 from tenants.documents.cleanup import remove_orphaned_files
 from tenants.documents.jobs import (
     MAX_ATTEMPTS,
@@ -39,28 +40,34 @@ OFFICE_FILES = [
 ]
 
 
-def assert_all_thumbnails(stored):
+def assert_all_thumbnails(stored, sizes):
+    """`stored` has a WebP thumbnail in each of `sizes` and no other picture."""
     storage = get_storage()
+    assert sizes_for(stored.file_type) == sizes
     for size in SIZES:
-        for fmt in FORMATS:
-            with (
-                storage.open(stored.thumbnail_key(size, fmt)) as handle,
-                Image.open(handle) as image,
-            ):
-                assert image.format == fmt.upper()
-                assert max(image.size) <= SIZES[size]
+        if size not in sizes:
+            assert not storage.exists(stored.thumbnail_key(size)), size
+            continue
+        with storage.open(stored.thumbnail_key(size)) as handle, Image.open(handle) as image:
+            assert image.format == "WEBP"
+            assert max(image.size) == SIZES[size] or stored.file_type in IMAGE_TYPES
+            assert max(image.size) <= SIZES[size]
+    for size in SIZES:
+        assert not storage.exists(stored.thumbnail_key(size).replace(".webp", ".png"))
 
 
 @pytest.mark.parametrize(
-    ("name", "file_type", "pages"),
+    ("name", "file_type", "pages", "sizes"),
     [
-        ("sample.pdf", "pdf", 1),
-        ("photo.jpg", "jpeg", None),
-        ("picture.png", "png", None),
-        ("picture.webp", "webp", None),
+        ("sample.pdf", "pdf", 1, ("small",)),
+        ("photo.jpg", "jpeg", None, ("large", "small")),
+        ("picture.png", "png", None, ("large", "small")),
+        ("picture.webp", "webp", None, ("large", "small")),
     ],
 )
-def test_upload_turns_ready_with_both_sizes(admin_a, ctx, run_worker, name, file_type, pages):
+def test_upload_turns_ready_with_the_sizes_pages_show(
+    admin_a, ctx, run_worker, name, file_type, pages, sizes
+):
     upload(admin_a, [(file_bytes(name), name)], expect=302)
     stored = only_document().file
     assert (stored.status, stored.file_type) == ("pending", file_type)
@@ -69,7 +76,7 @@ def test_upload_turns_ready_with_both_sizes(admin_a, ctx, run_worker, name, file
     stored = only_document().file
     assert stored.status == "ready", stored.failure
     assert stored.has_preview and stored.page_count == pages
-    assert_all_thumbnails(stored)
+    assert_all_thumbnails(stored, sizes)
 
 
 def test_pdf_text_and_page_size_are_recorded(admin_a, ctx, run_worker):
@@ -88,7 +95,7 @@ def test_phone_photo_is_turned_upright(admin_a, ctx, run_worker):
     stored = only_document().file
     # Stored 400×300 with EXIF orientation 6: shown 300×400, the red band on top.
     assert (stored.width, stored.height) == (300, 400)
-    with get_storage().open(stored.thumbnail_key("large", "png")) as handle:
+    with get_storage().open(stored.thumbnail_key("large")) as handle:
         image = Image.open(handle).convert("RGB")
         assert image.size == (300, 400)
         red, green, blue = image.getpixel((150, 10))
@@ -104,7 +111,8 @@ def test_office_files_get_a_preview_through_libreoffice(admin_a, ctx, run_worker
     stored = only_document().file
     assert stored.status == "ready", stored.failure
     assert stored.has_preview and stored.page_count >= 1
-    assert_all_thumbnails(stored)
+    assert_all_thumbnails(stored, ("small",))
+    assert stored.text_status == "ready" and stored.text.strip()
 
 
 def test_office_files_get_a_type_icon_without_libreoffice(app, admin_a, site, run_worker, tmp_path):
@@ -114,10 +122,9 @@ def test_office_files_get_a_type_icon_without_libreoffice(app, admin_a, site, ru
     with app.app_context():
         storage = get_storage()
         thumbnails = [
-            stored.thumbnail_key(size, fmt)
+            key
             for stored in db.session.scalars(db.select(StoredFile))
-            for size in SIZES
-            for fmt in FORMATS
+            for key in stored.derived_keys()
         ]
         for key in thumbnails:  # left by an earlier test of the same files (same keys)
             storage.delete(key)
@@ -128,6 +135,7 @@ def test_office_files_get_a_type_icon_without_libreoffice(app, admin_a, site, ru
         for stored in files:
             assert (stored.status, stored.failure) == ("ready", None), stored.original_name
             assert not stored.has_preview and stored.page_count is None
+            assert stored.text_status is None  # no PDF to read the text from
         assert not any(storage.exists(key) for key in thumbnails)
         types = {stored.id: stored.file_type for stored in files}
     admin_page = admin_a.get("/admin/documents").get_data(as_text=True)
