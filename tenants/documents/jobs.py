@@ -171,8 +171,11 @@ def retry(stored):
 
 
 def _claim(stage, file_id):
+    """The row of `file_id`, its stage moved from pending to processing and
+    committed; None when it was not pending (another job has it, or had it)."""
     attempts = stage.column(stage.attempts)
-    claimed = db.session.execute(
+    session = db.session()
+    stored = session.scalar(
         db.update(StoredFile)
         .where(StoredFile.id == file_id, stage.column(stage.status) == "pending")
         .values(
@@ -182,9 +185,15 @@ def _claim(stage, file_id):
                 stage.column(stage.changed_at): utcnow(),
             }
         )
-    ).rowcount
-    db.session.commit()
-    return db.session.get(StoredFile, file_id) if claimed else None
+        .returning(StoredFile)
+    )
+    # The row RETURNING gave is the one committed: no need to read it again.
+    expire_on_commit, session.expire_on_commit = session.expire_on_commit, False
+    try:
+        session.commit()
+    finally:
+        session.expire_on_commit = expire_on_commit
+    return stored
 
 
 def _run(stage, file_id, **options):
