@@ -187,3 +187,13 @@ def test_storage_error_while_reading_text_is_retried_not_failed(admin_a, ctx):
     assert (stored.status, stored.text_status, stored.text_attempts) == ("ready", "pending", 1)
     get_storage().save(key, io.BytesIO(original))
     assert read_stored_text(stored.id) == "ready"
+
+
+def test_sweep_command_queues_pending_text(app, admin_a, ctx):
+    preview_only(admin_a, file_bytes("sample.pdf"), "a.pdf")
+    low_queue().empty()
+    result = app.test_cli_runner().invoke(args=["thumbnails", "sweep"])
+    assert result.exit_code == 0, result.output
+    assert "Queued 0 file(s). ready: 1" in result.output
+    assert "Queued 1 text reading job(s)." in result.output
+    assert low_queue().count == 1
