@@ -49,19 +49,30 @@ TEXT_SLICE_SECONDS = 0.2
 
 @dataclass(frozen=True)
 class Stage:
-    """One stage of a stored file's background work and the columns it keeps
-    its state in; `work(stored)` does it and returns the stage's next status:
-    ready, or pending when a job must take up the rest (from `progress`)."""
+    """One stage of a stored file's background work. `work(stored)` does it and
+    returns the stage's next status: ready, or pending when a job must take up
+    the rest (where the `progress` column says). Its state is in the StoredFile
+    columns `{prefix}status`, `{prefix}attempts` and `{prefix}status_changed_at`."""
 
     name: str
     job: Callable
     work: Callable
     set_status: Callable
-    status: str
-    attempts: str
-    changed_at: str
     priority: str
+    prefix: str = ""
     progress: str | None = None
+
+    @property
+    def status(self):
+        return f"{self.prefix}status"
+
+    @property
+    def attempts(self):
+        return f"{self.prefix}attempts"
+
+    @property
+    def changed_at(self):
+        return f"{self.prefix}status_changed_at"
 
     def column(self, name):
         return getattr(StoredFile, name)
@@ -135,25 +146,14 @@ def _read_text_slice(stored, seconds):
     return "pending"
 
 
-PREVIEW = Stage(
-    name="thumbnails",
-    job=render_stored_file,
-    work=_make_preview,
-    set_status=StoredFile.set_status,
-    status="status",
-    attempts="attempts",
-    changed_at="status_changed_at",
-    priority=NORMAL,
-)
+PREVIEW = Stage("thumbnails", render_stored_file, _make_preview, StoredFile.set_status, NORMAL)
 TEXT = Stage(
-    name="text",
-    job=read_stored_text,
-    work=_read_text_slice,
-    set_status=StoredFile.set_text_status,
-    status="text_status",
-    attempts="text_attempts",
-    changed_at="text_status_changed_at",
-    priority=LOW,
+    "text",
+    read_stored_text,
+    _read_text_slice,
+    StoredFile.set_text_status,
+    LOW,
+    prefix="text_",
     progress="text_pages_read",
 )
 
