@@ -90,6 +90,25 @@ class Config:
     # Production refuses to start with a missing, development or short SECRET_KEY.
     REQUIRE_SECRET_KEY = False
 
+    # Pages, stylesheets, feeds and JSON go out compressed to clients that accept
+    # it (Flask-Compress): brotli, else gzip; files of their own (PDF, pictures) not.
+    COMPRESS_ALGORITHM = ["br", "gzip"]
+    COMPRESS_ALGORITHM_STREAMING = ["br", "deflate"]
+    COMPRESS_MIMETYPES = [
+        "text/html",
+        "text/css",
+        "text/plain",
+        "text/calendar",
+        "application/json",
+        "application/xml",
+        "application/atom+xml",
+        "application/javascript",
+        "text/javascript",
+        "image/svg+xml",
+        "image/vnd.microsoft.icon",
+        "image/x-icon",
+    ]
+
 
 class DevelopmentConfig(Config):
     DEBUG = False

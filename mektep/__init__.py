@@ -9,7 +9,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from config import BASE_DIR, check_config, config_from_env
 from mektep import request_input
-from mektep.extensions import babel, csrf, db, login_manager, migrate
+from mektep.extensions import babel, compress, csrf, db, login_manager, migrate
 
 
 def create_app(config=None):
@@ -37,8 +37,9 @@ def create_app(config=None):
     _init_extensions(app)
     _register_blueprints(app)
 
-    from mektep import cli, errors, formatting, i18n, security
+    from mektep import cli, crawlers, errors, formatting, i18n, security
 
+    crawlers.init_app(app)
     i18n.init_app(app)
     formatting.init_app(app)
     errors.init_app(app)
@@ -54,6 +55,9 @@ def _init_extensions(app):
     db.init_app(app)
     migrate.init_app(app, db, directory=str(BASE_DIR / "migrations"), render_as_batch=True)
     csrf.init_app(app)
+    # Registered before any later after_request hook (a page cache, say), so it
+    # runs last: it compresses whatever such a hook leaves, cached pages included.
+    compress.init_app(app)
     babel.init_app(app, locale_selector=i18n.get_locale, timezone_selector=None)
     login_manager.init_app(app)
     login_manager.user_loader(load_user)

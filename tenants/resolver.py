@@ -86,7 +86,7 @@ def resolve_tenant():
         return redirect(canonical_url(school).rstrip("?"), code=301)
     bind_school(school or None)
     choose_language()
-    if school is False:
+    if school is False and request.endpoint != "static":  # the page needs its stylesheet
         return render_template("errors/unknown_school.html"), 404
     if school is not None and school.status != "active":
         return _inactive_school_page(school)

@@ -23,6 +23,7 @@ def test_visitor_switches_language_and_admin_signs_in(page, schools, tmp_path):
     page.get_by_role("button", name="Войти").click()
     assert page.locator("h1").inner_text() == "Панель управления"
 
+    page.get_by_text("Меню", exact=True).click()  # the admin's menu folds on a phone
     page.get_by_role("link", name="Настройки").click()
     page.get_by_label("Полное название на русском").fill("Школа-гимназия №1")
     page.get_by_role("button", name="Сохранить настройки").click()

@@ -85,7 +85,9 @@ def test_create_school_gives_a_working_setup_link(app, district, site):
         school = db.session.scalar(db.select(School).where(School.slug == "school35"))
         admin = db.session.scalar(db.select(User).where(User.email == "director35@mektep.kg"))
         assert admin.role_in(school) == "admin"
-        actions = [e.action for e in db.session.scalars(db.select(AuditEntry))]
+        actions = [
+            e.action for e in db.session.scalars(db.select(AuditEntry).order_by(AuditEntry.id))
+        ]
     assert "school.create" in actions
 
 
@@ -142,7 +144,9 @@ def test_suspend_resume_archive(app, district, site, schools):
     assert_redirect(response, "/district/")
     assert "сейчас это сделать нельзя" in district.get("/district/").get_data(as_text=True)
     with app.app_context():
-        actions = [e.action for e in db.session.scalars(db.select(AuditEntry))]
+        actions = [
+            e.action for e in db.session.scalars(db.select(AuditEntry).order_by(AuditEntry.id))
+        ]
     assert {"school.suspend", "school.resume", "school.archive"} <= set(actions)
 
 

@@ -12,24 +12,33 @@ STYLESHEET = re.compile(r'\brel="stylesheet"')
 HREF = re.compile(r'\bhref="([^"]+)"')
 
 
+def stylesheet_links(page):
+    """The addresses of the stylesheets a page links, in order."""
+    return [HREF.search(tag).group(1) for tag in LINK.findall(page) if STYLESHEET.search(tag)]
+
+
 def linked_stylesheets(app, page):
-    """The names, under static/, of the stylesheets a page links, in order."""
+    """The names, under static/, of the static stylesheets a page links, in order."""
     prefix = app.static_url_path + "/"
-    names = []
-    for tag in LINK.findall(page):
-        if STYLESHEET.search(tag):
-            path = urlsplit(HREF.search(tag).group(1)).path
-            assert path.startswith(prefix), tag
-            names.append(path.removeprefix(prefix))
-    return names
+    paths = [urlsplit(href).path for href in stylesheet_links(page)]
+    return [path.removeprefix(prefix) for path in paths if path.startswith(prefix)]
 
 
 def page_weight(app, response):
-    """Bytes of a page's HTML and of every stylesheet it links."""
+    """Bytes of a page's HTML and of every stylesheet it links (a stylesheet that
+    the app makes, such as /sveden/labels.css, fetched from the same host)."""
     page = response.get_data(as_text=True)
-    css = sum(
-        (Path(app.static_folder) / name).stat().st_size for name in linked_stylesheets(app, page)
-    )
+    prefix = app.static_url_path + "/"
+    css = 0
+    for href in stylesheet_links(page):
+        if urlsplit(href).path.startswith(prefix):
+            css += (
+                (Path(app.static_folder) / urlsplit(href).path.removeprefix(prefix)).stat().st_size
+            )
+        else:
+            made = app.test_client().get(href, base_url=f"http://{response.request.host}")
+            assert made.status_code == 200 and made.mimetype == "text/css", href
+            css += len(made.get_data())
     return len(response.get_data()) + css
 
 
@@ -54,10 +63,16 @@ def test_every_public_page_is_under_the_weight_budget(app, site, schools):
             assert weight < BUDGET, f"{client.host}{path}?lang={lang}: {weight} bytes with CSS"
 
 
-def test_public_pages_link_only_the_public_stylesheet(app, site, schools):
-    for client, path in [(site("school-a"), "/"), (site("school-a"), "/login"), (site(), "/")]:
+def test_public_pages_link_only_the_public_stylesheets(app, site, schools):
+    """site.css, and forms.css where there is a form: never the console's."""
+    pages = {
+        (site("school-a"), "/"): ["css/site.css"],
+        (site("school-a"), "/login"): ["css/site.css", "css/forms.css"],
+        (site(), "/"): ["css/site.css"],
+    }
+    for (client, path), stylesheets in pages.items():
         page = client.get(path).get_data(as_text=True)
-        assert linked_stylesheets(app, page) == ["css/site.css"], (client.host, path)
+        assert linked_stylesheets(app, page) == stylesheets, (client.host, path)
 
 
 def test_the_admin_and_the_district_console_add_the_console_stylesheet(app, site, admin_a):
@@ -71,7 +86,11 @@ def test_the_admin_and_the_district_console_add_the_console_stylesheet(app, site
         response = client.get(path)
         assert response.status_code == 200, path
         page = response.get_data(as_text=True)
-        assert linked_stylesheets(app, page) == ["css/site.css", "css/console.css"], path
+        assert linked_stylesheets(app, page) == [
+            "css/site.css",
+            "css/forms.css",
+            "css/console.css",
+        ], path
 
 
 def test_public_pages_need_no_script_to_be_read(app, site, schools):

@@ -7,7 +7,8 @@ from flask import g
 from mektep.accounts.models import User
 from mektep.demo import demo_loader
 from mektep.demo.data import SCHOOLS
-from mektep.demo.schema_data import _PD, SCHOOL5, SCHOOL35, STAFF35, TEACHERS35
+from mektep.demo.schema_data import SCHOOL5, SCHOOL35
+from mektep.demo.staff_data import PROF_DEVELOPMENT, STAFF35, TEACHERS35
 from mektep.extensions import db
 from mektep.schema import SECTIONS_BY_SLUG, STAFF_FIELDS
 from mektep.schema.validation import clean_value
@@ -89,7 +90,7 @@ def _staff35():
             "surname": surname, "first_name": first, "patronymic": patronymic, "post": post,
             "teachingDiscipline": subjects, "teachingLevel": "higher", "qualification": "first",
             "employeeQualification": (f"{subjects[0]}, {post[0]}", f"{subjects[1]}, {post[1]}"),
-            "profDevelopment": _PD, "genExperience": total, "specExperience": spec,
+            "profDevelopment": PROF_DEVELOPMENT, "genExperience": total, "specExperience": spec,
         }  # fmt: skip
 
 

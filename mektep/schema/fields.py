@@ -26,7 +26,9 @@ class Member:
 
 @dataclass
 class Field(Member):
-    """One typed value. `name` is its itemprop unless `itemprop` says otherwise."""
+    """One typed value. `name` is its itemprop unless `itemprop` says otherwise; an
+    itemprop may list several names, the current one first and an older one after
+    it ("eduLang languageEl"), so that checkers of either age find the value."""
 
     member_type: ClassVar[str] = "field"
 
@@ -69,7 +71,9 @@ class Field(Member):
 
 @dataclass
 class Group(Member):
-    """Repeated records (branches, programs, ...), wrapped by the group's itemprop."""
+    """Repeated records (branches, programs, ...). Each record is an item with the
+    group's `itemprop` (its name unless given); `list_itemprop`, when given, names
+    the item that holds all the records (the table)."""
 
     member_type: ClassVar[str] = "group"
     kind: ClassVar[str] = "group"
@@ -83,11 +87,13 @@ class Group(Member):
     fields: list
     item: str | None = None
     required: bool = False
+    itemprop: str | None = None
+    list_itemprop: str | None = None
     key: str = field(default="", init=False)
 
-    @property
-    def itemprop(self):
-        return self.name
+    def __post_init__(self):
+        if self.itemprop is None:
+            self.itemprop = self.name
 
     def bind(self, prefix):
         super().bind(prefix)
@@ -132,13 +138,16 @@ class StaffList(Member):
 
 @dataclass
 class Section:
-    """A /sveden/ subsection: its slug, title, and members in page order."""
+    """A /sveden/ subsection: its slug, title, and members in page order.
+    `also_shows` are keys of other sections' members that its page shows too
+    (from their one record, P2), such as catering and health on the facilities."""
 
     slug: str
     title: object
     intro: object
     members: list
     optional: bool = False
+    also_shows: tuple = ()
 
     def __post_init__(self):
         for member in self.members:

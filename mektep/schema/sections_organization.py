@@ -1,5 +1,10 @@
 """Sections about the school as an organization: basic information, structure,
-education and standards (I1–I13, I17 admission, I19 license and accreditation)."""
+education and standards (I1–I13, I17 admission, I19 license and accreditation).
+
+Itemprops follow the current edition of requirements.md's table; where it names
+an older one, both are given (`eduChislen eduChislenEl`). The languages of
+instruction are stated per program (`eduLang`); migration 0900 moved the former
+school-wide value (`languageEl`) into each program."""
 
 from flask_babel import lazy_gettext as _l
 
@@ -228,12 +233,30 @@ EDUCATION = Section(
                     _l("What the program covers: subjects, topics, disciplines."),
                     "I7",
                     True,
+                    itemprop="eduPred",
+                ),
+                Field(
+                    "eduLang",
+                    "text",
+                    _l("Languages of instruction"),
+                    _l("The languages the program is taught in, e.g. «Kyrgyz, Russian»."),
+                    "I12",
+                    True,
+                    itemprop="eduLang languageEl",
+                    max_length=200,
                 ),
             ],
-            "I7",
+            "I7, I12",
             True,
         ),
         Field("opMain", "document", _l("Copies of the educational programs"), DOC_HELP, "I7", True),
+        Field(
+            "educationAnnotation",
+            "document",
+            _l("Summaries of the work programs"),
+            _l("Where the school has them: upload them in Documents and attach them here."),
+            "I7",
+        ),
         Field("educationPlan", "document", _l("Curriculum"), DOC_HELP, "I8", True),
         Field("educationShedule", "document", _l("Calendar study schedule"), DOC_HELP, "I9", True),
         Field("methodology", "document", _l("Methodical documents"), DOC_HELP, "I10", True),
@@ -255,15 +278,7 @@ EDUCATION = Section(
             ],
             "I11",
             True,
-        ),
-        Field(
-            "languageEl",
-            "text",
-            _l("Languages of instruction"),
-            _l("E.g. «Kyrgyz, Russian»."),
-            "I12",
-            True,
-            max_length=200,
+            itemprop="eduChislen eduChislenEl",
         ),
         Field(
             "eduPriemEl",
@@ -272,6 +287,7 @@ EDUCATION = Section(
             _l("How and when pupils are admitted to each program."),
             "I17",
             True,
+            itemprop="eduPriem eduPriemEl",
         ),
     ],
 )

@@ -1,13 +1,32 @@
 """Sections about people and resources: management and teaching staff (I14,
 I15), facilities and catering (I16), vacant places (I17), finances (I18), the
-charter (I19) and the optional sections."""
+charter (I19) and the optional sections.
+
+Itemprops follow the current edition of requirements.md's table: the vacant
+places and finance volumes of each source of funds, the canteens as `catering`
+records inside `meals`, shown on the facilities page as well."""
 
 from flask_babel import lazy_gettext as _l
 
-from mektep.schema.choices import EDUCATION_LEVELS
+from mektep.schema.choices import EDUCATION_LEVELS, STUDY_FORMS
 from mektep.schema.fields import Field, Group, Section, StaffList
 from mektep.schema.pieces import DOC_HELP, facility_fields, program_name
 from mektep.schema.staff import CONTACT_FIELDS, TEACHING_FIELDS
+
+
+def _places(name, label, current=None):
+    """A number of vacant places of one kind; `current` is the current itemprop
+    of a field that keeps an older name for its stored values."""
+    itemprop = f"{current} {name}" if current else None
+    help_text = _l("A whole number; 0 if there are none.")
+    return Field(name, "number", label, help_text, "I17", True, itemprop, max_value=5000)
+
+
+def _volume(name, label):
+    """The volume of educational activity of one source of funds, in a year."""
+    help_text = _l("The volume of educational activity in the year; 0 if none.")
+    return Field(name, "number", label, help_text, "I18", True, max_value=10**12)
+
 
 MANAGERS = Section(
     "managers",
@@ -116,6 +135,17 @@ OBJECTS = Section(
             True,
         ),
         Field(
+            "purposeEios",
+            "richtext",
+            _l("Electronic learning environment"),
+            _l(
+                "The school's e-learning environment (electronic diary, learning platform) "
+                "and its address. Tick «Not applicable» if the school has none."
+            ),
+            "I16",
+            True,
+        ),
+        Field(
             "erList",
             "richtext",
             _l("Electronic educational resources"),
@@ -124,6 +154,7 @@ OBJECTS = Section(
             True,
         ),
     ],
+    also_shows=("catering.meals", "catering.health"),
 )
 
 CATERING = Section(
@@ -135,9 +166,31 @@ CATERING = Section(
             "meals",
             _l("Catering"),
             _l("Canteen or buffet."),
-            facility_fields(_l("Canteen")),
+            [
+                *facility_fields(_l("Canteen")),
+                Field(
+                    "objSq",
+                    "number",
+                    _l("Area, m²"),
+                    _l("The floor area of the canteen in square metres."),
+                    "I16",
+                    True,
+                    max_value=100000,
+                ),
+                Field(
+                    "objCnt",
+                    "number",
+                    _l("Seats"),
+                    _l("How many pupils can eat at once."),
+                    "I16",
+                    True,
+                    max_value=10000,
+                ),
+            ],
             "I16",
             True,
+            itemprop="catering",
+            list_itemprop="meals",
         ),
         Field(
             "health",
@@ -171,14 +224,19 @@ VACANT = Section(
                     choices=EDUCATION_LEVELS,
                 ),
                 Field(
-                    "numberBFVacant",
-                    "number",
-                    _l("Number of vacant places"),
-                    _l("A whole number."),
+                    "eduForm",
+                    "choice",
+                    _l("Form of study"),
+                    _l("How pupils study."),
                     "I17",
                     True,
-                    max_value=5000,
+                    choices=STUDY_FORMS,
                 ),
+                _places(
+                    "numberBFVacant", _l("Places paid by the republican budget"), "vacantBudget"
+                ),
+                _places("vacantMun", _l("Places paid by the local budget")),
+                _places("vacantPaid", _l("Paid places")),
             ],
             "I17",
             True,
@@ -225,6 +283,9 @@ BUDGET = Section(
                     True,
                     max_value=10**12,
                 ),
+                _volume("finBFVolume", _l("Activity paid by the republican budget, soms")),
+                _volume("finBMVolume", _l("Activity paid by the local budget, soms")),
+                _volume("finPVolume", _l("Activity paid for by pupils' families, soms")),
             ],
             "I18",
             True,

@@ -92,6 +92,9 @@ _FIELDS = [
         _l("As written in the diploma, e.g. «Mathematics, teacher of mathematics»."),
         "I15",
         True,
+        # The current edition calls the diploma's qualification `teachingQual` and
+        # uses `employeeQualification` for professional development (below).
+        itemprop="teachingQual",
         max_length=300,
     ),
     Group(
@@ -122,6 +125,7 @@ _FIELDS = [
         ],
         "I15",
         True,
+        itemprop="employeeQualification profDevelopment",
     ),
     Field(
         "genExperience",

@@ -2,6 +2,7 @@
 history and restore (G3), and the dashboard checklist (A5)."""
 
 from flask import abort, flash, g, redirect, render_template, request, url_for
+from flask_babel import format_datetime
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -202,7 +203,7 @@ def content_restore(slug, revision_id):
     flash(
         _(
             "The version of %(date)s is published again.",
-            date=revision.created_at.strftime("%d.%m.%Y %H:%M"),
+            date=format_datetime(revision.created_at, "short"),
         ),
         "success",
     )

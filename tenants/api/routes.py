@@ -52,7 +52,7 @@ def _section(schema, row, people):
     published = row.published_at if row is not None and row.is_published else None
     return {
         "title": {lang: _title(schema, lang) for lang in LANGUAGES},
-        "updated": published.isoformat() + "Z" if published else None,
+        "updated": published.replace(microsecond=0).isoformat() + "Z" if published else None,
         "not_applicable": values.get(NOT_APPLICABLE) or [],
         "values": members,
     }

@@ -92,3 +92,18 @@ def staff_rows(staff_list, people, lang):
         StaffRow(person.full_name(lang), [texts.cell(f, person.value(f.name)) for f in fields])
         for person in people
     ]
+
+
+def staff_table(staff_list, people, lang):
+    """(fields, rows) of a staff list's table: the columns of `staff_rows`, less
+    an optional one that nobody in the list has filled in (a column of dashes).
+    A column the list requires (`required_names`) always shows."""
+    rows = staff_rows(staff_list, people, lang)
+    keep = [
+        index
+        for index, field in enumerate(staff_list.fields)
+        if field.name in staff_list.required_names
+        or any(row.cells[index].style != "empty" for row in rows)
+    ]
+    fields = [staff_list.fields[index] for index in keep]
+    return fields, [StaffRow(row.name, [row.cells[index] for index in keep]) for row in rows]

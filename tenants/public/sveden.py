@@ -7,9 +7,9 @@ from flask import abort, g, render_template, request, url_for
 from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 
-from mektep.schema import SECTIONS, section
+from mektep.schema import SECTIONS, STAFF_FIELDS, section
 from mektep.schema.validation import display_phone
-from tenants.content.display import staff_rows
+from tenants.content.display import PLAIN_KINDS, staff_table
 from tenants.content.values import (
     head_of_school,
     in_language,
@@ -23,6 +23,8 @@ from tenants.public.navigation import add_menu_entry, main_menu
 from tenants.public.structured_data import as_script_text, school_jsonld
 
 SVEDEN_TITLE = _l("Information about the school")
+# Staff values a card shows without a label (see staff_labels).
+SELF_EXPLANATORY = frozenset({"post", "teachingLevel", "qualification"})
 add_menu_entry("public.sveden_index", SVEDEN_TITLE, 10)
 COMMON = section("common")
 COMMON_FIELDS = {field.name: field for field in COMMON.fields}
@@ -31,10 +33,13 @@ COMMON_FIELDS = {field.name: field for field in COMMON.fields}
 @bp.record_once
 def _template_helpers(state):
     state.app.jinja_env.globals.update(
-        in_language=in_language, display_phone=display_phone, staff_rows=staff_rows
+        in_language=in_language, display_phone=display_phone, staff_table=staff_table
     )
     state.app.jinja_env.filters["isodate"] = lambda value: format_date(
         date.fromisoformat(value), "long"
+    )
+    state.app.jinja_env.filters["css_string"] = lambda text: text.replace("\\", "\\\\").replace(
+        '"', '\\"'
     )
 
 
@@ -73,9 +78,23 @@ def _staff_lists(schema):
     }
 
 
+def _borrowed(schema):
+    """(member, its section's published values, its section) of each member of
+    another section that `schema`'s page shows as well."""
+    shown = []
+    for key in schema.also_shows:
+        slug, name = key.split(".")
+        other = section(slug)
+        member = next(member for member in other.members if member.name == name)
+        shown.append((member, published_values(g.school, other, _section_rows().get(slug)), other))
+    return shown
+
+
 def _last_updated(schema, row, staff_lists):
-    """When anything shown on the page was last published: values, staff, documents."""
-    dates = [row.published_at] if row is not None and row.is_published else []
+    """When anything shown on the page was last published: values (its own and
+    those it shows of other sections), staff, documents."""
+    rows = [row] + [_section_rows().get(key.split(".")[0]) for key in schema.also_shows]
+    dates = [row.published_at for row in rows if row is not None and row.is_published]
     dates += [p.published_at for people in staff_lists.values() for p in people]
     dates += [
         document.published_at
@@ -86,12 +105,38 @@ def _last_updated(schema, row, staff_lists):
     return max(dates) if dates else None
 
 
+@bp.route("/sveden/labels.css")
+def staff_labels():
+    """The labels of staff cards on phones (templates/sveden/macros.html), for the
+    values that do not name themselves: a position, a level of education or a
+    category reads as what it is, a number of years does not."""
+    fields = [
+        (field, field.kind not in PLAIN_KINDS and field.member_type == "field")
+        for field in STAFF_FIELDS.values()
+        if field.itemprop and field.name not in SELF_EXPLANATORY
+    ]
+    css = render_template("sveden/labels.css", fields=fields)
+    return css, 200, {"Content-Type": "text/css; charset=utf-8", "Cache-Control": "max-age=86400"}
+
+
+def _shown_sections():
+    """The mandatory sections, and the optional ones the school has published:
+    an optional section it does not use is in no menu, list or sitemap."""
+    rows = _section_rows()
+    return [
+        schema
+        for schema in SECTIONS
+        if not schema.optional
+        or (rows.get(schema.slug) is not None and rows[schema.slug].is_published)
+    ]
+
+
 @bp.route("/sveden/")
 def sveden_index():
     rows = _section_rows()
     return render_template(
         "sveden/index.html",
-        sections=SECTIONS,
+        sections=_shown_sections(),
         rows=rows,
         jsonld=as_script_text(school_jsonld(g.school, g.lang, rows)),
     )
@@ -107,9 +152,10 @@ def sveden_section(slug):
     return render_template(
         "sveden/section.html",
         section=schema,
-        sections=SECTIONS,
+        sections=_shown_sections(),
         values=published_values(g.school, schema, row),
         staff_lists=staff_lists,
+        borrowed=_borrowed(schema),
         last_updated=_last_updated(schema, row, staff_lists),
     )
 
@@ -117,7 +163,7 @@ def sveden_section(slug):
 def _public_pages():
     """(endpoint, kwargs, label) of every public page, for the site map."""
     pages = [(entry.endpoint, entry.args, entry.label) for entry in main_menu()]
-    pages += [("public.sveden_section", {"slug": s.slug}, s.title) for s in SECTIONS]
+    pages += [("public.sveden_section", {"slug": s.slug}, s.title) for s in _shown_sections()]
     return pages
 
 

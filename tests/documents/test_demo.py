@@ -13,7 +13,7 @@ def test_demo_documents_turn_ready_and_show_on_the_site(app, site, run_worker):
         db.session.commit()
         lines = list(load_documents({"school35": school}))
         db.session.commit()
-        assert lines == ["school35: 10 documents and 2 photos, previews queued"]
+        assert lines == ["school35: 11 documents and 2 photos, previews queued"]
         assert list(load_documents({"school35": school})) == ["school35: documents already there"]
     run_worker()
     with app.app_context():

@@ -27,7 +27,7 @@ STRUCT = __import__("mektep.schema", fromlist=["section"]).section("struct")
 
 
 def menu(html):
-    return html.split('class="main-menu"', 1)[1].split("</nav>", 1)[0]
+    return html.split('class="folding main-menu"', 1)[1].split("</nav>", 1)[0]
 
 
 def test_a_pages_new_address_is_a_draft_until_an_admin_publishes_it(

@@ -53,7 +53,10 @@ def page_fields(slug="history", title="Мектептин тарыхы", **extra
 
 def audit_actions(app):
     with app.app_context():
-        return [entry.action for entry in db.session.scalars(db.select(AuditEntry))]
+        return [
+            entry.action
+            for entry in db.session.scalars(db.select(AuditEntry).order_by(AuditEntry.id))
+        ]
 
 
 def row(app, model, item_id):

@@ -24,6 +24,7 @@ from texts import (
     SUBJECTS,
 )
 from texts_programs import (
+    ANNOTATIONS,
     FINANCE_LABELS,
     FINANCE_NOTES,
     FINANCE_TABLES,
@@ -185,6 +186,7 @@ def main():
     calendar("calendar.pdf")
     text_document(PROGRAMS, "programs.pdf")
     text_document(METHODICAL, "methodical.pdf")
+    text_document(ANNOTATIONS, "annotations.pdf")
     text_document(STANDARDS, "standards.pdf")
     financial_plan("financial-plan.pdf")
 

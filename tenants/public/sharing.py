@@ -1,0 +1,49 @@
+"""What a shared link and a search engine see of a public page: its canonical URL
+(the language variant's own), the picture of its preview, and its locale.
+
+The layouts put these in Open Graph tags (`templates/public/layout.html`); a
+page gives its own description and picture by its `description` and
+`share_image` blocks (a news post's cover, say).
+"""
+
+from flask import request, url_for
+
+# Open Graph locales of the page languages.
+OG_LOCALES = {"ky": "ky_KG", "ru": "ru_RU", "en": "en_US"}
+# Query arguments that make a different page; any other (tracking tags, say) is
+# left out of the canonical URL.
+PAGE_ARGUMENTS = ("page", "kind", "q")
+
+
+def canonical_url():
+    """This page's absolute URL in its own language, without stray arguments."""
+    args = dict(request.view_args or {})
+    args.update((key, request.args[key]) for key in PAGE_ARGUMENTS if key in request.args)
+    return url_for(request.endpoint, **args, _external=True)
+
+
+def default_share_image():
+    """The picture of a page's preview when the page has none of its own: the
+    school's logo once schools have one (branding), else the platform's picture."""
+    return url_for("static", filename="img/share.png", _external=True)
+
+
+def thumbnail_url(stored):
+    """The absolute URL of a stored picture's large thumbnail, for a preview."""
+    return url_for(
+        "public.file_thumbnail",
+        file_id=stored.id,
+        size="large",
+        fmt="png",
+        lang=None,  # the same picture in every language
+        _external=True,
+    )
+
+
+def template_globals():
+    return {
+        "canonical_url": canonical_url,
+        "default_share_image": default_share_image,
+        "thumbnail_url": thumbnail_url,
+        "OG_LOCALES": OG_LOCALES,
+    }
