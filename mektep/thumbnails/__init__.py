@@ -1,5 +1,6 @@
-"""Previews of uploaded files: a first-page or picture thumbnail, WebP, in the
-sizes the pages show; and, separately, the text of documents for search.
+"""Previews of uploaded files: a first-page or picture thumbnail in the sizes
+and formats the pages show (`thumbnails_for`); and, separately, the text of
+documents for search.
 
 `render(source, file_type)` reads a binary file object and returns a `Preview`:
 the picture (already no larger than the largest size the file needs), the page
@@ -21,20 +22,23 @@ from PIL import Image
 
 # Longest side of each thumbnail, in pixels.
 SIZES = {"small": 240, "large": 720}
-# Only WebP: every current browser shows it (docs/benchmarks.md has what a PNG
-# copy cost and why it went).
-FORMAT = "webp"
-MIME_TYPE = "image/webp"
-# Method 2 encodes two to three times faster than Pillow's default (4), for a
-# few per cent more bytes at the same quality.
+# Pages show WebP, which every current browser shows (there is no PNG copy any
+# more: docs/benchmarks.md says what it cost). A shared link's preview (Open
+# Graph) shows a news post's cover as JPEG, which every link-preview crawler
+# reads (not all read WebP) and which keeps a photo small (not so PNG).
+FORMATS = {"webp": "image/webp", "jpg": "image/jpeg"}
+# Method 2 encodes WebP two to three times faster than Pillow's default (4),
+# for a few per cent more bytes at the same quality.
 WEBP_OPTIONS = {"quality": 80, "method": 2}
+JPEG_OPTIONS = {"quality": 85, "optimize": True}
 PDF_TYPES = {"pdf"}
 IMAGE_TYPES = {"jpeg", "png", "webp"}
 OFFICE_TYPES = {"doc", "docx", "xls", "xlsx", "odt", "ods"}
-# Documents are shown small (lists, the documents centre, the mandated
-# section); a picture may also be a news post's cover, shown large on its page.
-DOCUMENT_SIZES = ("small",)
-PICTURE_SIZES = ("large", "small")
+# (size, format) of the thumbnails made, largest first. Documents are shown
+# small (lists, the document centre, the mandated section); a picture may also
+# be a news post's cover, shown large on its page and in its shared link.
+DOCUMENT_THUMBNAILS = (("small", "webp"),)
+PICTURE_THUMBNAILS = (("large", "webp"), ("large", "jpg"), ("small", "webp"))
 
 
 class UnusableFile(Exception):
@@ -54,15 +58,15 @@ class Preview:
     pdf: bytes | None = None
 
 
-def sizes_for(file_type):
-    """The thumbnail sizes made for a file of `file_type`, largest first."""
-    return PICTURE_SIZES if file_type in IMAGE_TYPES else DOCUMENT_SIZES
+def thumbnails_for(file_type):
+    """The (size, format) of the thumbnails made for a file of `file_type`."""
+    return PICTURE_THUMBNAILS if file_type in IMAGE_TYPES else DOCUMENT_THUMBNAILS
 
 
 def render(source, file_type):
     from mektep.thumbnails import images, office, pdf
 
-    longest = SIZES[sizes_for(file_type)[0]]
+    longest = SIZES[thumbnails_for(file_type)[0][0]]
     if file_type in PDF_TYPES:
         return pdf.render(source, longest)
     if file_type in IMAGE_TYPES:
@@ -72,16 +76,29 @@ def render(source, file_type):
     raise UnusableFile("unsupported")
 
 
-def encode(image, sizes):
-    """{size: WebP bytes} of `image` fitted into each of `sizes` (largest first)."""
+def encode(image, thumbnails):
+    """{(size, format): bytes} of `image` fitted into each of `thumbnails`
+    ((size, format), largest first)."""
     image = rgb(image)
     encoded = {}
-    for size in sizes:
+    for size, fmt in thumbnails:
         image = fit(image, SIZES[size])
         buffer = io.BytesIO()
-        image.save(buffer, "WEBP", **WEBP_OPTIONS)
-        encoded[size] = buffer.getvalue()
+        if fmt == "jpg":
+            opaque(image).save(buffer, "JPEG", **JPEG_OPTIONS)
+        else:
+            image.save(buffer, "WEBP", **WEBP_OPTIONS)
+        encoded[size, fmt] = buffer.getvalue()
     return encoded
+
+
+def opaque(image):
+    """`image` without transparency (on white), for JPEG."""
+    if image.mode != "RGBA":
+        return image
+    background = Image.new("RGB", image.size, "white")
+    background.paste(image, mask=image.getchannel("A"))
+    return background
 
 
 def rgb(image):

@@ -1,7 +1,7 @@
 """reading a document's text for search is a job of its own, after the preview
 
 Revision ID: 0910_thumbs_text_job
-Revises: 0901_sec_drafts_school_versioned
+Revises: 0902_a11y_program_language
 Create Date: 2026-12-01 12:00:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0910_thumbs_text_job'
-down_revision = '0901_sec_drafts_school_versioned'
+down_revision = '0902_a11y_program_language'
 branch_labels = None
 depends_on = None
 

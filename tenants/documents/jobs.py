@@ -34,7 +34,7 @@ from mektep.extensions import db
 from mektep.jobs import sweep
 from mektep.queue import LOW, NORMAL, enqueue_after_commit, enqueue_now, get_redis
 from mektep.storage import get_storage
-from mektep.thumbnails import PDF_TYPES, UnusableFile, encode, render, sizes_for
+from mektep.thumbnails import PDF_TYPES, UnusableFile, encode, render, thumbnails_for
 from mektep.thumbnails.pdf import MAX_TEXT_CHARS, read_text
 from tenants.documents.models import StoredFile
 from tenants.models import utcnow
@@ -114,8 +114,8 @@ def _make_preview(stored):
     with storage.open(stored.storage_key) as source:
         preview = render(source, stored.file_type)
     if preview.image is not None:
-        for size, data in encode(preview.image, sizes_for(stored.file_type)).items():
-            storage.save(stored.thumbnail_key(size), io.BytesIO(data))
+        for (size, fmt), data in encode(preview.image, thumbnails_for(stored.file_type)).items():
+            storage.save(stored.thumbnail_key(size, fmt), io.BytesIO(data))
     if preview.pdf is not None:
         storage.save(stored.converted_key, io.BytesIO(preview.pdf))
     stored.has_preview = preview.image is not None

@@ -13,7 +13,7 @@ from flask_babel import lazy_gettext as _l
 
 from mektep.extensions import db
 from mektep.storage import content_key
-from mektep.thumbnails import FORMAT, OFFICE_TYPES, SIZES, sizes_for
+from mektep.thumbnails import FORMATS, OFFICE_TYPES, SIZES, thumbnails_for
 from tenants.models import utcnow
 from tenants.scoping import TenantOwned
 from tenants.trash import Trashable
@@ -78,10 +78,10 @@ class StoredFile(TenantOwned, db.Model):
     def storage_key(self):
         return content_key(self.school_id, self.sha256, self.file_type)
 
-    def thumbnail_key(self, size):
-        if size not in SIZES:
-            raise ValueError(f"no thumbnail size {size}")
-        return content_key(self.school_id, self.sha256, FORMAT, variant=size)
+    def thumbnail_key(self, size, fmt="webp"):
+        if size not in SIZES or fmt not in FORMATS:
+            raise ValueError(f"no thumbnail {size}.{fmt}")
+        return content_key(self.school_id, self.sha256, fmt, variant=size)
 
     @property
     def converted_key(self):
@@ -95,16 +95,17 @@ class StoredFile(TenantOwned, db.Model):
 
     def derived_keys(self):
         """Every key made from this file, for removing them with it: the
-        thumbnails in every size (and the PNG copies made before WebP alone was
-        kept), and an office file's PDF."""
+        thumbnails in every size and format (PNG too, as made until WebP and
+        JPEG replaced it), and an office file's PDF."""
         for size in SIZES:
-            yield self.thumbnail_key(size)
+            for fmt in FORMATS:
+                yield self.thumbnail_key(size, fmt)
             yield content_key(self.school_id, self.sha256, "png", variant=size)
         yield self.converted_key
 
-    def has_thumbnail(self, size):
-        """Whether the `size` thumbnail exists (documents have only the small one)."""
-        return self.shows_thumbnail and size in sizes_for(self.file_type)
+    def has_thumbnail(self, size, fmt="webp"):
+        """Whether that thumbnail exists (a document has only the small WebP)."""
+        return self.shows_thumbnail and (size, fmt) in thumbnails_for(self.file_type)
 
     def thumbnail_box(self, size):
         """(width, height) of the `size` thumbnail, when the picture's size is known."""

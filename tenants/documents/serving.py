@@ -5,11 +5,13 @@ check, with the real type, a safe download name, `nosniff`, and cache headers
 from flask import abort, redirect, request, send_file, url_for
 
 from mektep.storage import get_storage
-from mektep.thumbnails import FORMAT, MIME_TYPE
+from mektep.thumbnails import FORMATS
 
 PUBLIC_MAX_AGE = 3600
-# Thumbnails were also made as PNG until WebP alone was kept: their old
-# addresses (in a page someone saved, a search engine's index) lead to the WebP.
+# Thumbnails were made as PNG too until WebP and JPEG replaced it: the old
+# addresses (in a saved page, a search engine's index, a shared link's
+# preview) lead to the JPEG where there is one (a picture's large size, read by
+# link-preview crawlers), else to the WebP.
 RETIRED_FORMATS = {"png"}
 # Types a browser may show in place; office files are always downloaded.
 INLINE_TYPES = {"pdf", "jpeg", "png", "webp"}
@@ -49,13 +51,13 @@ def send_stored_file(stored, public):
 
 
 def send_thumbnail(stored, size, fmt, public):
-    if not stored.has_thumbnail(size) or (fmt != FORMAT and fmt not in RETIRED_FORMATS):
+    if fmt in RETIRED_FORMATS and stored.has_thumbnail(size):
+        now = "jpg" if stored.has_thumbnail(size, "jpg") else "webp"
+        return redirect(url_for(request.endpoint, file_id=stored.id, size=size, fmt=now), 301)
+    if not stored.has_thumbnail(size, fmt):
         abort(404)
-    if fmt != FORMAT:
-        webp = url_for(request.endpoint, file_id=stored.id, size=size, fmt=FORMAT)
-        return redirect(webp, 301)
     try:
-        stream = get_storage().open(stored.thumbnail_key(size))
+        stream = get_storage().open(stored.thumbnail_key(size, fmt))
     except FileNotFoundError:
         abort(404)
-    return _send(stream, MIME_TYPE, f"{stored.sha256}-{size}-{fmt}", public)
+    return _send(stream, FORMATS[fmt], f"{stored.sha256}-{size}-{fmt}", public)

@@ -65,11 +65,34 @@ def test_old_png_addresses_lead_to_the_webp(site, admin_a, ready_document):
     assert site("school-b").get(f"{base}/thumbnail-small.png").status_code == 404
 
 
-def test_a_document_has_no_large_thumbnail(site, ready_document):
-    """Pages show documents small only, so only the small one is made."""
+def test_a_document_has_only_its_small_webp_thumbnail(site, ready_document):
+    """Pages show documents small only, so only the small WebP is made."""
     base = f"/files/{ready_document.file_id}"
-    assert site("school-a").get(f"{base}/thumbnail-large.webp").status_code == 404
-    assert site("school-a").get(f"{base}/thumbnail-large.png").status_code == 404
+    for name in ("large.webp", "large.jpg", "large.png", "small.jpg"):
+        assert site("school-a").get(f"{base}/thumbnail-{name}").status_code == 404, name
+
+
+def test_a_picture_has_a_jpeg_for_shared_links_and_old_png_addresses_lead_to_it(
+    app, site, admin_a, run_worker
+):
+    upload(admin_a, [(file_bytes("photo.jpg"), "hall.jpg")], expect=302)
+    run_worker()
+    base = f"/files/{current_document(app).file_id}"
+    public = site("school-a")
+    for name, mime in (("large.webp", "image/webp"), ("large.jpg", "image/jpeg")):
+        response = public.get(f"{base}/thumbnail-{name}")
+        assert (response.status_code, response.mimetype) == (200, mime)
+    moved = public.get(f"{base}/thumbnail-large.png")
+    assert moved.status_code == 301
+    assert moved.headers["Location"].endswith(f"{base}/thumbnail-large.jpg")
+    assert (
+        public.get(f"{base}/thumbnail-small.png")
+        .headers["Location"]
+        .endswith(f"{base}/thumbnail-small.webp")
+    )
+    assert public.get(f"{base}/thumbnail-small.jpg").status_code == 404
+    assert site("school-b").get(f"{base}/thumbnail-large.jpg").status_code == 404
+    assert site("school-b").get(f"{base}/thumbnail-large.png").status_code == 404
 
 
 def test_office_file_is_downloaded_not_shown(app, site, admin_a):

@@ -17,7 +17,7 @@ from config import BASE_DIR
 from mektep.extensions import db
 from mektep.queue import get_queue
 from mektep.storage import get_storage
-from mektep.thumbnails import IMAGE_TYPES, SIZES, sizes_for
+from mektep.thumbnails import FORMATS, IMAGE_TYPES, SIZES, thumbnails_for
 from tenants.documents.cleanup import remove_orphaned_files
 from tenants.documents.jobs import (
     MAX_ATTEMPTS,
@@ -40,33 +40,35 @@ OFFICE_FILES = [
 ]
 
 
-def assert_all_thumbnails(stored, sizes):
-    """`stored` has a WebP thumbnail in each of `sizes` and no other picture."""
+def assert_all_thumbnails(stored, thumbnails):
+    """`stored` has each of `thumbnails` ((size, format)) and no other picture."""
     storage = get_storage()
-    assert sizes_for(stored.file_type) == sizes
+    assert thumbnails_for(stored.file_type) == thumbnails
     for size in SIZES:
-        if size not in sizes:
-            assert not storage.exists(stored.thumbnail_key(size)), size
-            continue
-        with storage.open(stored.thumbnail_key(size)) as handle, Image.open(handle) as image:
-            assert image.format == "WEBP"
-            assert max(image.size) == SIZES[size] or stored.file_type in IMAGE_TYPES
-            assert max(image.size) <= SIZES[size]
-    for size in SIZES:
+        for fmt in FORMATS:
+            key = stored.thumbnail_key(size, fmt)
+            if (size, fmt) not in thumbnails:
+                assert not storage.exists(key), key
+                continue
+            with storage.open(key) as handle, Image.open(handle) as image:
+                assert image.format == {"webp": "WEBP", "jpg": "JPEG"}[fmt]
+                assert max(image.size) <= SIZES[size]
+                # Rendered at the size (a picture smaller than it stays as it is).
+                assert max(image.size) == SIZES[size] or stored.file_type in IMAGE_TYPES
         assert not storage.exists(stored.thumbnail_key(size).replace(".webp", ".png"))
 
 
 @pytest.mark.parametrize(
-    ("name", "file_type", "pages", "sizes"),
+    ("name", "file_type", "pages", "thumbnails"),
     [
-        ("sample.pdf", "pdf", 1, ("small",)),
-        ("photo.jpg", "jpeg", None, ("large", "small")),
-        ("picture.png", "png", None, ("large", "small")),
-        ("picture.webp", "webp", None, ("large", "small")),
+        ("sample.pdf", "pdf", 1, (("small", "webp"),)),
+        ("photo.jpg", "jpeg", None, (("large", "webp"), ("large", "jpg"), ("small", "webp"))),
+        ("picture.png", "png", None, (("large", "webp"), ("large", "jpg"), ("small", "webp"))),
+        ("picture.webp", "webp", None, (("large", "webp"), ("large", "jpg"), ("small", "webp"))),
     ],
 )
 def test_upload_turns_ready_with_the_sizes_pages_show(
-    admin_a, ctx, run_worker, name, file_type, pages, sizes
+    admin_a, ctx, run_worker, name, file_type, pages, thumbnails
 ):
     upload(admin_a, [(file_bytes(name), name)], expect=302)
     stored = only_document().file
@@ -76,7 +78,7 @@ def test_upload_turns_ready_with_the_sizes_pages_show(
     stored = only_document().file
     assert stored.status == "ready", stored.failure
     assert stored.has_preview and stored.page_count == pages
-    assert_all_thumbnails(stored, sizes)
+    assert_all_thumbnails(stored, thumbnails)
 
 
 def test_pdf_text_and_page_size_are_recorded(admin_a, ctx, run_worker):
@@ -95,11 +97,12 @@ def test_phone_photo_is_turned_upright(admin_a, ctx, run_worker):
     stored = only_document().file
     # Stored 400×300 with EXIF orientation 6: shown 300×400, the red band on top.
     assert (stored.width, stored.height) == (300, 400)
-    with get_storage().open(stored.thumbnail_key("large")) as handle:
-        image = Image.open(handle).convert("RGB")
-        assert image.size == (300, 400)
-        red, green, blue = image.getpixel((150, 10))
-        assert red > 200 and blue < 100
+    for fmt in ("webp", "jpg"):  # the page's picture and the shared link's
+        with get_storage().open(stored.thumbnail_key("large", fmt)) as handle:
+            image = Image.open(handle).convert("RGB")
+            assert image.size == (300, 400)
+            red, green, blue = image.getpixel((150, 10))
+            assert red > 200 and blue < 100
 
 
 @pytest.mark.parametrize("name", OFFICE_FILES)
@@ -111,7 +114,7 @@ def test_office_files_get_a_preview_through_libreoffice(admin_a, ctx, run_worker
     stored = only_document().file
     assert stored.status == "ready", stored.failure
     assert stored.has_preview and stored.page_count >= 1
-    assert_all_thumbnails(stored, ("small",))
+    assert_all_thumbnails(stored, (("small", "webp"),))
     assert stored.text_status == "ready" and stored.text.strip()
 
 
