@@ -292,7 +292,7 @@ def render_times(instance, repeat, photos, extra_pdfs):
     )
     print("Other PDFs:")
     side_by_side(instance, clock, extra_pdfs, repeat)
-    print("Pictures (preview job until ready: 720 and 240 px WebP):")
+    print("Pictures (preview job until ready: WebP and JPEG 720 px, WebP 240 px):")
     picture_jobs = []
     for path in PICTURES + photos:
         file_id = instance.store(path.read_bytes(), path.name)
