@@ -28,6 +28,12 @@ def upgrade():
         "UPDATE stored_file SET text_status = 'ready', text_status_changed_at = status_changed_at"
         " WHERE status = 'ready' AND text IS NOT NULL"
     )
+    # A picture's preview now includes a JPEG (a shared link's picture): the
+    # worker's sweep makes the previews of pictures again.
+    op.execute(
+        "UPDATE stored_file SET status = 'pending', attempts = 0"
+        " WHERE status = 'ready' AND file_type IN ('jpeg', 'png', 'webp')"
+    )
 
 
 def downgrade():
