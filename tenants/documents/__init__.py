@@ -12,6 +12,7 @@ def init_app(app):
     from tenants.documents.models import Document
 
     add_sweep(app, jobs.requeue_thumbnails)
+    add_sweep(app, jobs.requeue_text)
     add_sweep(app, cleanup.remove_orphaned_files)
     add_file_owner(app, Document, Document.file_id, lambda: Document.published_at.is_not(None))
     search.init_app(app)

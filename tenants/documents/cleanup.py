@@ -7,7 +7,6 @@ from datetime import timedelta
 from mektep.clock import utcnow
 from mektep.extensions import db
 from mektep.storage import get_storage
-from mektep.thumbnails import FORMATS, SIZES
 from tenants.documents.models import StoredFile
 from tenants.documents.owners import file_owners
 
@@ -20,13 +19,6 @@ def _unreferenced():
     for model, column, _criterion in file_owners():
         query = query.where(~db.select(model.id).where(column == StoredFile.id).exists())
     return query
-
-
-def _keys(stored):
-    yield stored.storage_key
-    for size in SIZES:
-        for fmt in FORMATS:
-            yield stored.thumbnail_key(size, fmt)
 
 
 def remove_orphaned_files(now=None):
@@ -46,7 +38,7 @@ def remove_orphaned_files(now=None):
             )
         )
         if shared == 1:
-            for key in _keys(stored):
+            for key in (stored.storage_key, *stored.derived_keys()):
                 storage.delete(key)
         db.session.delete(stored)
         db.session.commit()

@@ -1,7 +1,9 @@
 """Stored files (any uploaded file, with its thumbnail status) and documents.
 
 A `StoredFile` is one upload of a school: where its bytes are, what they are,
-and how far its thumbnails have got. Any content that shows an uploaded file
+how far its preview has got (`status`) and, for a document, how far the reading
+of its text for search has got (`text_status`, a job of its own that starts once
+the preview is ready). Any content that shows an uploaded file
 (a document here, a news post's cover elsewhere) references a `StoredFile` and
 is declared its owner (`tenants.documents.owners`), so the public sees a file
 only while something published shows it.
@@ -12,7 +14,7 @@ from flask_babel import lazy_gettext as _l
 from mektep.clock import utcnow
 from mektep.extensions import db
 from mektep.storage import content_key
-from mektep.thumbnails import FORMATS, SIZES
+from mektep.thumbnails import FORMATS, OFFICE_TYPES, SIZES, thumbnails_for
 from tenants.bilingual import Line, bilingual
 from tenants.scoping import TenantOwned
 from tenants.trash import Trashable
@@ -64,6 +66,12 @@ class StoredFile(TenantOwned, db.Model):
     width = db.Column(db.Integer)
     height = db.Column(db.Integer)
     text = db.Column(db.Text)
+    # The text job's own state: None (no text to read), pending, processing,
+    # ready or failed; and how many pages it has read so far.
+    text_status = db.Column(db.String(12), index=True)
+    text_attempts = db.Column(db.Integer, nullable=False, default=0)
+    text_status_changed_at = db.Column(db.DateTime)
+    text_pages_read = db.Column(db.Integer, nullable=False, default=0)
     created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
     uploaded_by_id = db.Column(db.ForeignKey("user.id"))
 
@@ -71,10 +79,34 @@ class StoredFile(TenantOwned, db.Model):
     def storage_key(self):
         return content_key(self.school_id, self.sha256, self.file_type)
 
-    def thumbnail_key(self, size, fmt):
+    def thumbnail_key(self, size, fmt="webp"):
         if size not in SIZES or fmt not in FORMATS:
             raise ValueError(f"no thumbnail {size}.{fmt}")
         return content_key(self.school_id, self.sha256, fmt, variant=size)
+
+    @property
+    def converted_key(self):
+        """Where an office file's PDF (made by LibreOffice for the preview) is kept."""
+        return content_key(self.school_id, self.sha256, "pdf", variant="converted")
+
+    @property
+    def text_source_key(self):
+        """The PDF the text is read from."""
+        return self.converted_key if self.file_type in OFFICE_TYPES else self.storage_key
+
+    def derived_keys(self):
+        """Every key made from this file, for removing them with it: the
+        thumbnails in every size and format (PNG too, as made until WebP and
+        JPEG replaced it), and an office file's PDF."""
+        for size in SIZES:
+            for fmt in FORMATS:
+                yield self.thumbnail_key(size, fmt)
+            yield content_key(self.school_id, self.sha256, "png", variant=size)
+        yield self.converted_key
+
+    def has_thumbnail(self, size, fmt="webp"):
+        """Whether that thumbnail exists (a document has only the small WebP)."""
+        return self.shows_thumbnail and (size, fmt) in thumbnails_for(self.file_type)
 
     def thumbnail_box(self, size):
         """(width, height) of the `size` thumbnail, when the picture's size is known."""
@@ -100,9 +132,16 @@ class StoredFile(TenantOwned, db.Model):
         return self.status == "ready" and self.has_preview
 
     def set_status(self, status, failure=None):
+        """The preview's status, with the reason it failed."""
         self.status = status
         self.failure = failure
         self.status_changed_at = utcnow()
+
+    def set_text_status(self, status, failure=None):
+        """The text job's status; why it failed is left to the worker's log (the
+        document is shown and found by its title all the same)."""
+        self.text_status = status
+        self.text_status_changed_at = utcnow()
 
 
 KINDS = {

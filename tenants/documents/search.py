@@ -1,5 +1,6 @@
 """Search adapter for documents: each published document's title and the text
-extracted from its file (which arrives later, from the thumbnail job)."""
+extracted from its file (which arrives later, from the text job that follows its
+preview)."""
 
 from flask import url_for
 from flask_babel import lazy_gettext as _l

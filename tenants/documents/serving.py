@@ -2,12 +2,17 @@
 check, with the real type, a safe download name, `nosniff`, and cache headers
 (public copies may be cached for an hour; a school's staff always revalidate)."""
 
-from flask import abort, send_file
+from flask import abort, redirect, request, send_file, url_for
 
 from mektep.storage import get_storage
-from mektep.thumbnails import FORMATS, SIZES
+from mektep.thumbnails import FORMATS
 
 PUBLIC_MAX_AGE = 3600
+# Thumbnails were made as PNG too until WebP and JPEG replaced it: the old
+# addresses (in a saved page, a search engine's index, a shared link's
+# preview) lead to the JPEG where there is one (a picture's large size, read by
+# link-preview crawlers), else to the WebP.
+RETIRED_FORMATS = {"png"}
 # Types a browser may show in place; office files are always downloaded.
 INLINE_TYPES = {"pdf", "jpeg", "png", "webp"}
 
@@ -46,7 +51,10 @@ def send_stored_file(stored, public):
 
 
 def send_thumbnail(stored, size, fmt, public):
-    if size not in SIZES or fmt not in FORMATS or not stored.shows_thumbnail:
+    if fmt in RETIRED_FORMATS and stored.has_thumbnail(size):
+        now = "jpg" if stored.has_thumbnail(size, "jpg") else "webp"
+        return redirect(url_for(request.endpoint, file_id=stored.id, size=size, fmt=now), 301)
+    if not stored.has_thumbnail(size, fmt):
         abort(404)
     try:
         stream = get_storage().open(stored.thumbnail_key(size, fmt))

@@ -29,12 +29,13 @@ def default_share_image():
 
 
 def thumbnail_url(stored):
-    """The absolute URL of a stored picture's large thumbnail, for a preview."""
+    """The absolute URL of a stored picture's large thumbnail, for a preview: a
+    JPEG, which every link-preview crawler reads."""
     return url_for(
         "public.file_thumbnail",
         file_id=stored.id,
         size="large",
-        fmt="png",
+        fmt="jpg",
         lang=None,  # the same picture in every language
         _external=True,
     )

@@ -30,4 +30,9 @@ def test_admin_watches_uploads_turn_ready(page, schools, run_worker):
     assert page.locator(".preview-cell img").count() == 2
 
     page.goto(f"{base}/documents?lang=ru")
-    assert page.locator(".document-card picture").count() == 2
+    thumbnails = page.locator(".document-card img.thumb")
+    assert thumbnails.count() == 2
+    for thumbnail in thumbnails.all():  # the browser decoded each WebP
+        thumbnail.scroll_into_view_if_needed()
+        expect(thumbnail).to_have_js_property("complete", True)
+        assert thumbnail.evaluate("img => img.naturalWidth") > 0

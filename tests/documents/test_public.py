@@ -31,11 +31,14 @@ def test_centre_lists_published_documents_with_facts(site, admin_a, run_worker):
     public = site("school-a")
     page = public.get("/documents").get_data(as_text=True)
     assert "Мектептин уставы" in page and "Зал" in page
-    assert 'type="image/webp"' in page and "thumbnail-small.png" in page
+    assert 'class="thumb thumb-small" src="/files/' in page and "thumbnail-small.webp" in page
+    assert "<picture" not in page and "thumbnail-small.png" not in page  # WebP alone
     assert "PDF · 18 КБ · 1 бет" in page  # type, size, pages in Kyrgyz
     assert 'datetime="2021-08-25"' in page
     russian = public.get("/documents?lang=ru").get_data(as_text=True)
     assert "Устав школы" in russian and "1 страница" in russian
+    # The same thumbnail address in every language (one cached copy).
+    assert 'thumbnail-small.webp"' in russian and "thumbnail-small.webp?lang" not in russian
     # Filter by kind.
     charters = public.get("/documents?kind=charter").get_data(as_text=True)
     assert "Мектептин уставы" in charters and "hall.jpg" not in charters and ">Зал<" not in charters

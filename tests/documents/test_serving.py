@@ -25,7 +25,7 @@ def ready_document(app, admin_a, run_worker):
 
 def urls(document):
     base = f"/files/{document.file_id}"
-    return [base, f"{base}/thumbnail-small.webp", f"{base}/thumbnail-large.png"]
+    return [base, f"{base}/thumbnail-small.webp"]
 
 
 def test_published_file_is_served_with_safe_headers(site, ready_document):
@@ -45,13 +45,54 @@ def test_published_file_is_served_with_safe_headers(site, ready_document):
     assert again.status_code == 304
 
 
-@pytest.mark.parametrize(
-    ("size", "fmt", "mime"), [("small", "webp", "image/webp"), ("large", "png", "image/png")]
-)
-def test_thumbnails_are_served(site, ready_document, size, fmt, mime):
-    response = site("school-a").get(f"/files/{ready_document.file_id}/thumbnail-{size}.{fmt}")
-    assert response.status_code == 200 and response.mimetype == mime
+def test_thumbnails_are_served(site, ready_document):
+    response = site("school-a").get(f"/files/{ready_document.file_id}/thumbnail-small.webp")
+    assert response.status_code == 200 and response.mimetype == "image/webp"
     assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_old_png_addresses_lead_to_the_webp(site, admin_a, ready_document):
+    """Thumbnails were PNG as well once: their addresses still lead to a picture."""
+    base = f"/files/{ready_document.file_id}"
+    response = site("school-a").get(f"{base}/thumbnail-small.png")
+    assert response.status_code == 301
+    assert response.headers["Location"].endswith(f"{base}/thumbnail-small.webp")
+    assert site("school-a").get(response.headers["Location"]).status_code == 200
+    private = admin_a.get(f"/admin{base}/thumbnail-small.png")
+    assert private.status_code == 301
+    assert private.headers["Location"].endswith(f"/admin{base}/thumbnail-small.webp")
+    # The other school's host learns nothing, not even a redirect.
+    assert site("school-b").get(f"{base}/thumbnail-small.png").status_code == 404
+
+
+def test_a_document_has_only_its_small_webp_thumbnail(site, ready_document):
+    """Pages show documents small only, so only the small WebP is made."""
+    base = f"/files/{ready_document.file_id}"
+    for name in ("large.webp", "large.jpg", "large.png", "small.jpg"):
+        assert site("school-a").get(f"{base}/thumbnail-{name}").status_code == 404, name
+
+
+def test_a_picture_has_a_jpeg_for_shared_links_and_old_png_addresses_lead_to_it(
+    app, site, admin_a, run_worker
+):
+    upload(admin_a, [(file_bytes("photo.jpg"), "hall.jpg")], expect=302)
+    run_worker()
+    base = f"/files/{current_document(app).file_id}"
+    public = site("school-a")
+    for name, mime in (("large.webp", "image/webp"), ("large.jpg", "image/jpeg")):
+        response = public.get(f"{base}/thumbnail-{name}")
+        assert (response.status_code, response.mimetype) == (200, mime)
+    moved = public.get(f"{base}/thumbnail-large.png")
+    assert moved.status_code == 301
+    assert moved.headers["Location"].endswith(f"{base}/thumbnail-large.jpg")
+    assert (
+        public.get(f"{base}/thumbnail-small.png")
+        .headers["Location"]
+        .endswith(f"{base}/thumbnail-small.webp")
+    )
+    assert public.get(f"{base}/thumbnail-small.jpg").status_code == 404
+    assert site("school-b").get(f"{base}/thumbnail-large.jpg").status_code == 404
+    assert site("school-b").get(f"{base}/thumbnail-large.png").status_code == 404
 
 
 def test_office_file_is_downloaded_not_shown(app, site, admin_a):

@@ -1,6 +1,7 @@
 """Thumbnails made by a real RQ worker process (worker.py --burst) on a real Redis:
-every accepted type turns ready with both sizes, jobs are idempotent, a stuck or
-lost job is caught up by the sweep, and an unreachable Redis loses nothing."""
+every accepted type turns ready with the sizes its pages show, jobs are
+idempotent, a stuck or lost job is caught up by the sweep, and an unreachable
+Redis loses nothing. (The text job of documents: test_text_job.py.)"""
 
 import os
 import signal
@@ -17,7 +18,7 @@ from mektep.clock import utcnow
 from mektep.extensions import db
 from mektep.queue import get_queue
 from mektep.storage import get_storage
-from mektep.thumbnails import FORMATS, SIZES
+from mektep.thumbnails import FORMATS, IMAGE_TYPES, SIZES, thumbnails_for
 from tenants.documents.cleanup import remove_orphaned_files
 from tenants.documents.jobs import (
     MAX_ATTEMPTS,
@@ -39,28 +40,36 @@ OFFICE_FILES = [
 ]
 
 
-def assert_all_thumbnails(stored):
+def assert_all_thumbnails(stored, thumbnails):
+    """`stored` has each of `thumbnails` ((size, format)) and no other picture."""
     storage = get_storage()
+    assert thumbnails_for(stored.file_type) == thumbnails
     for size in SIZES:
         for fmt in FORMATS:
-            with (
-                storage.open(stored.thumbnail_key(size, fmt)) as handle,
-                Image.open(handle) as image,
-            ):
-                assert image.format == fmt.upper()
+            key = stored.thumbnail_key(size, fmt)
+            if (size, fmt) not in thumbnails:
+                assert not storage.exists(key), key
+                continue
+            with storage.open(key) as handle, Image.open(handle) as image:
+                assert image.format == {"webp": "WEBP", "jpg": "JPEG"}[fmt]
                 assert max(image.size) <= SIZES[size]
+                # Rendered at the size (a picture smaller than it stays as it is).
+                assert max(image.size) == SIZES[size] or stored.file_type in IMAGE_TYPES
+        assert not storage.exists(stored.thumbnail_key(size).replace(".webp", ".png"))
 
 
 @pytest.mark.parametrize(
-    ("name", "file_type", "pages"),
+    ("name", "file_type", "pages", "thumbnails"),
     [
-        ("sample.pdf", "pdf", 1),
-        ("photo.jpg", "jpeg", None),
-        ("picture.png", "png", None),
-        ("picture.webp", "webp", None),
+        ("sample.pdf", "pdf", 1, (("small", "webp"),)),
+        ("photo.jpg", "jpeg", None, (("large", "webp"), ("large", "jpg"), ("small", "webp"))),
+        ("picture.png", "png", None, (("large", "webp"), ("large", "jpg"), ("small", "webp"))),
+        ("picture.webp", "webp", None, (("large", "webp"), ("large", "jpg"), ("small", "webp"))),
     ],
 )
-def test_upload_turns_ready_with_both_sizes(admin_a, ctx, run_worker, name, file_type, pages):
+def test_upload_turns_ready_with_the_sizes_pages_show(
+    admin_a, ctx, run_worker, name, file_type, pages, thumbnails
+):
     upload(admin_a, [(file_bytes(name), name)], expect=302)
     stored = only_document().file
     assert (stored.status, stored.file_type) == ("pending", file_type)
@@ -69,7 +78,7 @@ def test_upload_turns_ready_with_both_sizes(admin_a, ctx, run_worker, name, file
     stored = only_document().file
     assert stored.status == "ready", stored.failure
     assert stored.has_preview and stored.page_count == pages
-    assert_all_thumbnails(stored)
+    assert_all_thumbnails(stored, thumbnails)
 
 
 def test_pdf_text_and_page_size_are_recorded(admin_a, ctx, run_worker):
@@ -88,11 +97,12 @@ def test_phone_photo_is_turned_upright(admin_a, ctx, run_worker):
     stored = only_document().file
     # Stored 400×300 with EXIF orientation 6: shown 300×400, the red band on top.
     assert (stored.width, stored.height) == (300, 400)
-    with get_storage().open(stored.thumbnail_key("large", "png")) as handle:
-        image = Image.open(handle).convert("RGB")
-        assert image.size == (300, 400)
-        red, green, blue = image.getpixel((150, 10))
-        assert red > 200 and blue < 100
+    for fmt in ("webp", "jpg"):  # the page's picture and the shared link's
+        with get_storage().open(stored.thumbnail_key("large", fmt)) as handle:
+            image = Image.open(handle).convert("RGB")
+            assert image.size == (300, 400)
+            red, green, blue = image.getpixel((150, 10))
+            assert red > 200 and blue < 100
 
 
 @pytest.mark.parametrize("name", OFFICE_FILES)
@@ -104,7 +114,8 @@ def test_office_files_get_a_preview_through_libreoffice(admin_a, ctx, run_worker
     stored = only_document().file
     assert stored.status == "ready", stored.failure
     assert stored.has_preview and stored.page_count >= 1
-    assert_all_thumbnails(stored)
+    assert_all_thumbnails(stored, (("small", "webp"),))
+    assert stored.text_status == "ready" and stored.text.strip()
 
 
 def test_office_files_get_a_type_icon_without_libreoffice(app, admin_a, site, run_worker, tmp_path):
@@ -114,10 +125,9 @@ def test_office_files_get_a_type_icon_without_libreoffice(app, admin_a, site, ru
     with app.app_context():
         storage = get_storage()
         thumbnails = [
-            stored.thumbnail_key(size, fmt)
+            key
             for stored in db.session.scalars(db.select(StoredFile))
-            for size in SIZES
-            for fmt in FORMATS
+            for key in stored.derived_keys()
         ]
         for key in thumbnails:  # left by an earlier test of the same files (same keys)
             storage.delete(key)
@@ -128,6 +138,7 @@ def test_office_files_get_a_type_icon_without_libreoffice(app, admin_a, site, ru
         for stored in files:
             assert (stored.status, stored.failure) == ("ready", None), stored.original_name
             assert not stored.has_preview and stored.page_count is None
+            assert stored.text_status is None  # no PDF to read the text from
         assert not any(storage.exists(key) for key in thumbnails)
         types = {stored.id: stored.file_type for stored in files}
     admin_page = admin_a.get("/admin/documents").get_data(as_text=True)

@@ -188,7 +188,7 @@ def test_cover_photo_goes_through_the_stored_file_pipeline(admin_a, site, app, r
     assert post.cover_file_id is not None
     run_worker()
     article = site("school-a").get(f"/news/{post.id}").get_data(as_text=True)
-    thumbnail = f"/files/{post.cover_file_id}/thumbnail-large.png"
+    thumbnail = f"/files/{post.cover_file_id}/thumbnail-large.webp"
     assert thumbnail in article
     assert site("school-a").get(thumbnail).status_code == 200
     assert site("school-b").get(thumbnail).status_code == 404
