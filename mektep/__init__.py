@@ -126,15 +126,9 @@ def _register_template_helpers(app):
     from tenants.public import sharing
     from tenants.public.navigation import main_menu
 
-    app.jinja_env.globals.update(
-        site_url=site_url,
-        main_menu=main_menu,
-        documents_for_field=documents_for_field,
-        in_language=in_language,
-        display_phone=display_phone,
-        staff_table=staff_table,
-        **sharing.template_globals(),
-    )
+    helpers = (site_url, main_menu, documents_for_field, in_language, display_phone, staff_table)
+    app.jinja_env.globals.update({helper.__name__: helper for helper in helpers})
+    app.jinja_env.globals.update(sharing.template_globals())
     app.jinja_env.filters["isodate"] = lambda value: format_date(date.fromisoformat(value), "long")
 
 

@@ -17,9 +17,24 @@ KINDS = frozenset(
 DEFAULT_MAX_LENGTH = {"text": 500, "richtext": 20000, "url": 500, "email": 254, "phone": 40}
 
 
+@dataclass(kw_only=True)
 class Member:
-    """What every member of the schema shares: its stable `key`, bound once its
-    place (the section's slug, the group's key) is known."""
+    """What every member of the schema shares: its name, label and help, the
+    regulation's item it serves (I1–I19), whether it is required, its itemprop
+    (its name unless given), and its stable `key`, bound once its place (the
+    section's slug, the group's key) is known."""
+
+    name: str
+    label: object
+    help: object
+    item: str | None = None
+    required: bool = False
+    itemprop: str | None = None
+    key: str = field(default="", init=False)
+
+    def __post_init__(self):
+        if self.itemprop is None:
+            self.itemprop = self.name
 
     def bind(self, prefix):
         self.key = f"{prefix}.{self.name}"
@@ -33,13 +48,7 @@ class Field(Member):
 
     member_type: ClassVar[str] = "field"
 
-    name: str
     kind: str
-    label: object
-    help: object
-    item: str | None = None
-    required: bool = False
-    itemprop: str | None = None
     choices: tuple = ()
     max_length: int | None = None
     past_only: bool = False
@@ -47,13 +56,11 @@ class Field(Member):
     max_value: int | None = None
     source: str | None = None
     grouped: bool = True
-    key: str = field(default="", init=False)
 
     def __post_init__(self):
+        super().__post_init__()
         if self.kind not in KINDS:
             raise ValueError(f"unknown field kind {self.kind}")
-        if self.itemprop is None:
-            self.itemprop = self.name
         if self.max_length is None:
             self.max_length = DEFAULT_MAX_LENGTH.get(self.kind)
 
@@ -73,8 +80,8 @@ class Field(Member):
 @dataclass(kw_only=True)
 class Group(Member):
     """Repeated records (branches, programs, ...). Each record is an item with the
-    group's `itemprop` (its name unless given); `list_itemprop`, when given, names
-    the item that holds all the records (the table)."""
+    group's `itemprop`; `list_itemprop`, when given, names the item that holds all
+    the records (the table)."""
 
     member_type: ClassVar[str] = "group"
     kind: ClassVar[str] = "group"
@@ -82,19 +89,8 @@ class Group(Member):
     translated: ClassVar[bool] = False
     choices: ClassVar[tuple] = ()
 
-    name: str
-    label: object
-    help: object
     fields: list
-    item: str | None = None
-    required: bool = False
-    itemprop: str | None = None
     list_itemprop: str | None = None
-    key: str = field(default="", init=False)
-
-    def __post_init__(self):
-        if self.itemprop is None:
-            self.itemprop = self.name
 
     def bind(self, prefix):
         super().bind(prefix)

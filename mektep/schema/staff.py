@@ -1,7 +1,7 @@
 """The fields of a staff record (I14 the head and deputies, I15 teaching staff),
 and the staff lists that sections show with some of them."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import ClassVar
 
@@ -183,19 +183,10 @@ class StaffList(Member):
 
     member_type: ClassVar[str] = "staff"
 
-    name: str
-    label: object
-    help: object
     roles: tuple
     field_names: tuple
-    item: str | None = None
     required: bool = True
     must_have: tuple = ()
-    key: str = field(default="", init=False)
-
-    @property
-    def itemprop(self):
-        return self.name
 
     @cached_property
     def required_names(self):

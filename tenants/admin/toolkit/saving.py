@@ -31,15 +31,9 @@ def save(item, data, publishing):
     return save_draft(item, data, current_user)
 
 
-def confirm_page(form, title, question, consequence, action, back):
+def confirm_page(form, question, consequence, action, back):
     """The page that asks before an action that cannot be undone: `action` and
     `back` are (label, URL); a rejected confirmation shows why, with a 400."""
-    return render_template(
-        "admin/toolkit/confirm.html",
-        confirm_form=form,
-        title=title,
-        question=question,
-        consequence=consequence,
-        action=action,
-        back=back,
-    ), (400 if form.is_submitted() else 200)
+    page = {"question": question, "consequence": consequence, "action": action, "back": back}
+    status = 400 if form.is_submitted() else 200
+    return render_template("admin/toolkit/confirm.html", confirm_form=form, **page), status

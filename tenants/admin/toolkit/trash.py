@@ -86,7 +86,6 @@ def trash_purge(kind, item_id):
     if not form.validate_on_submit():
         return confirm_page(
             form,
-            title=_("Delete for good"),
             question=_("Delete for good?"),
             consequence=_(
                 "«%(title)s» and all its earlier versions will be deleted for good. "
