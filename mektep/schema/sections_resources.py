@@ -66,6 +66,7 @@ MANAGERS = Section(
             roles=("deputy",),
             field_names=CONTACT_FIELDS,
             item="I14",
+            required=False,
         ),
     ],
 )
