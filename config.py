@@ -58,7 +58,15 @@ class Config:
     RQ_QUEUE = os.environ.get("RQ_QUEUE", "mektep")
 
     STORAGE_DIR = os.environ.get("STORAGE_DIR", str(INSTANCE_DIR / "storage"))
-    MAX_CONTENT_LENGTH = int(os.environ.get("MAX_UPLOAD_MB", "25")) * 1024 * 1024
+    # Empty: the folder STORAGE_DIR. `s3://bucket/prefix`: an S3-compatible bucket
+    # at S3_ENDPOINT_URL (empty: AWS), credentials from the AWS_* variables.
+    STORAGE_URL = os.environ.get("STORAGE_URL", "")
+    S3_ENDPOINT_URL = os.environ.get("S3_ENDPOINT_URL", "")
+    # Each uploaded file may weigh MAX_UPLOAD_MB; a whole request (several files
+    # chosen at once) MAX_REQUEST_MB, past which it is refused unread.
+    MAX_UPLOAD_MB = int(os.environ.get("MAX_UPLOAD_MB", "25"))
+    MAX_REQUEST_MB = int(os.environ.get("MAX_REQUEST_MB", "100"))
+    MAX_CONTENT_LENGTH = MAX_REQUEST_MB * 1024 * 1024
 
     TIMEZONE = os.environ.get("TIMEZONE", "Asia/Bishkek")
     LANGUAGES = LANGUAGES

@@ -47,7 +47,7 @@ def create_app(config=None):
 
 def _parts():
     """Every part of the product, in the order the app is wired."""
-    from mektep import accounts, cli, district, errors, formatting, i18n, security
+    from mektep import accounts, cli, district, errors, formatting, i18n, security, upload_limits
     from tenants import (
         admin,
         api,
@@ -68,6 +68,7 @@ def _parts():
         formatting,
         errors,
         security,
+        upload_limits,
         accounts,
         district,
         cli,

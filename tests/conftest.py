@@ -46,6 +46,8 @@ def app(workdir):
         INSTANCE_DIR = workdir
         EMBEDDED_REDIS_FILE = str(workdir / "redis.db")
         STORAGE_DIR = str(workdir / "storage")
+        # The storage tests switch to a bucket (tests/storage/conftest.py).
+        STORAGE_URL = ""
 
     app = create_app(Config)
     with app.app_context():
@@ -84,6 +86,8 @@ def worker_env(app):
         TEST_REDIS_URL=redis_url(app),
         MEKTEP_INSTANCE_DIR=str(app.config["INSTANCE_DIR"]),
         STORAGE_DIR=app.config["STORAGE_DIR"],
+        STORAGE_URL=app.config["STORAGE_URL"],
+        S3_ENDPOINT_URL=app.config["S3_ENDPOINT_URL"],
     )
     return env
 

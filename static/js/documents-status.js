@@ -26,7 +26,7 @@
     var badge = row.querySelector("[data-role=status]");
     row.setAttribute("data-status", state.status);
     badge.textContent = state.label;
-    badge.className = "badge badge-" + state.status;
+    badge.className = "badge badge-" + (state.badge || state.status);
     var failed = state.status === "failed";
     var failure = row.querySelector("[data-role=failure]");
     failure.textContent = state.failure;

@@ -18,6 +18,7 @@ from tenants.admin.document_forms import EditForm, UploadForm
 from tenants.admin.navigation import add_admin_entry
 from tenants.admin.toolkit.kinds import KindAdmin
 from tenants.documents.fields import accept_uploads, has_upload, upload_help
+from tenants.documents.integrity import problem_count
 from tenants.documents.jobs import retry
 from tenants.documents.models import KINDS, Document
 from tenants.documents.uploads import title_from_filename
@@ -44,7 +45,7 @@ class DocumentsAdmin(KindAdmin):
         return query.where(Document.kind == kind) if kind else query
 
     def list_context(self):
-        return {"kinds": KINDS, "kind": self.kind_shown()}
+        return {"kinds": KINDS, "kind": self.kind_shown(), "copy_problems": problem_count()}
 
     def new_url(self):
         return url_for("admin.document_upload")
@@ -130,6 +131,7 @@ def _status_of(document):
     stored = document.file
     return {
         "status": stored.status,
+        "badge": stored.badge,
         "label": str(stored.status_label),
         "failure": str(stored.failure_message) if stored.status == "failed" else "",
         "thumbnail": url_for("admin.file_thumbnail", file_id=stored.id, size="small", fmt="webp")

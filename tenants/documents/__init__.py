@@ -7,7 +7,7 @@ from tenants.documents.owners import add_file_owner
 def init_app(app):
     from mektep.jobs import add_sweep
     from tenants.documents import cleanup, jobs, search
-    from tenants.documents.cli import thumbnails_cli
+    from tenants.documents.cli import storage_cli, thumbnails_cli
     from tenants.documents.display import file_size
     from tenants.documents.models import Document
 
@@ -17,5 +17,6 @@ def init_app(app):
     add_file_owner(app, Document, Document.file_id, lambda: Document.published_at.is_not(None))
     search.init_app(app)
     app.cli.add_command(thumbnails_cli)
+    app.cli.add_command(storage_cli)
     # Sizes of files, in the document centre and the admin's list alike.
     app.add_template_filter(file_size, "filesize")

@@ -25,7 +25,7 @@ DOCUMENT_ACCEPT = (
 
 def upload_help(pictures_only=False):
     accepted = _("JPEG, PNG or WebP.") if pictures_only else ACCEPTED_HELP
-    return _("%(types)s Up to %(mb)s MB.", types=accepted, mb=upload_limit_mb())
+    return _("%(types)s Up to %(mb)s MB per file.", types=accepted, mb=upload_limit_mb())
 
 
 def upload_field(label, pictures_only=False, multiple=False):

@@ -33,9 +33,10 @@ from rq.timeouts import JobTimeoutException
 from mektep.clock import utcnow
 from mektep.extensions import db
 from mektep.queue import LOW, NORMAL, enqueue_after_commit, enqueue_now, get_redis
-from mektep.storage import get_storage
+from mektep.storage import get_storage, sha256_of
 from mektep.thumbnails import PDF_TYPES, UnusableFile, encode, render, thumbnails_for
 from mektep.thumbnails.pdf import MAX_TEXT_CHARS, read_text
+from tenants.documents.integrity import mark_problem
 from tenants.documents.models import StoredFile
 
 JOB_TIMEOUT = 180
@@ -44,6 +45,8 @@ MAX_ATTEMPTS = 4
 RETRY_INTERVALS = [10, 60, 300]
 LIVE_STATUSES = {JobStatus.QUEUED, JobStatus.STARTED, JobStatus.SCHEDULED, JobStatus.DEFERRED}
 TEXT_SLICE_SECONDS = 0.2
+# Failures of the stored copy rather than of the file, and what they say of it.
+COPY_PROBLEMS = {"damaged_copy": "damaged", "missing_copy": "missing"}
 
 
 @dataclass(frozen=True)
@@ -108,15 +111,32 @@ def read_stored_text(file_id, slice_seconds=TEXT_SLICE_SECONDS):
     return _run(TEXT, file_id, seconds=slice_seconds)
 
 
+def _render_original(stored):
+    """The preview of `stored`'s original, read from a local copy of it (the
+    renderers seek); a copy that is gone, or that fails to render and no longer
+    hashes to what was uploaded, is the copy's fault, not the file's."""
+    try:
+        with get_storage().local_copy(stored.storage_key) as source:
+            try:
+                return render(source, stored.file_type)
+            except UnusableFile:
+                if sha256_of(source) != stored.sha256:
+                    raise UnusableFile("damaged_copy") from None
+                raise
+    except FileNotFoundError:
+        raise UnusableFile("missing_copy") from None
+
+
 def _make_preview(stored):
     storage = get_storage()
-    with storage.open(stored.storage_key) as source:
-        preview = render(source, stored.file_type)
+    preview = _render_original(stored)
     if preview.image is not None:
         for (size, fmt), data in encode(preview.image, thumbnails_for(stored.file_type)).items():
             storage.save(stored.thumbnail_key(size, fmt), io.BytesIO(data))
     if preview.pdf is not None:
         storage.save(stored.converted_key, io.BytesIO(preview.pdf))
+    if stored.integrity == "no_thumbnail":
+        stored.integrity = None
     stored.has_preview = preview.image is not None
     stored.page_count = preview.page_count
     stored.width = preview.width
@@ -134,7 +154,7 @@ def _make_preview(stored):
 def _read_text_slice(stored, seconds):
     first_page = stored.text_pages_read
     read_before = stored.text if first_page else ""
-    with get_storage().open(stored.text_source_key) as source:
+    with get_storage().local_copy(stored.text_source_key) as source:
         text, next_page = read_text(
             source, first_page, seconds, room=MAX_TEXT_CHARS - len(read_before) - 1
         )
@@ -204,8 +224,11 @@ def _run(stage, file_id, **options):
     except (UnusableFile, JobTimeoutException) as error:
         db.session.rollback()
         reason = error.reason if isinstance(error, UnusableFile) else "timeout"
-        stage.set_status(db.session.get(StoredFile, file_id), "failed", reason)
+        stored = db.session.get(StoredFile, file_id)
+        stage.set_status(stored, "failed", reason)
         db.session.commit()
+        if reason in COPY_PROBLEMS:
+            mark_problem(stored, COPY_PROBLEMS[reason])
         return reason
     except Exception:
         db.session.rollback()

@@ -35,6 +35,26 @@ FAILURE_REASONS = {
     "timeout": _l("Making the preview took too long. Try again, or upload it as a PDF."),
     "unsupported": _l("This type of file has no preview."),
     "gave_up": _l("The preview could not be made after several tries. Retry later."),
+    "damaged_copy": _l(
+        "The copy stored on the server is damaged. Upload the file again to repair it."
+    ),
+    "missing_copy": _l("The copy stored on the server is missing. Upload the file again."),
+}
+# What is known wrong with a stored copy (`StoredFile.integrity`), found by
+# `flask storage verify`, by serving it or by the preview job.
+PROBLEM_LABELS = {
+    "missing": _l("File missing on the server"),
+    "damaged": _l("File damaged on the server"),
+}
+PROBLEM_MESSAGES = {
+    "missing": _l(
+        "The stored copy of this file is missing. Upload the same file again: "
+        "the document keeps its titles and history."
+    ),
+    "damaged": _l(
+        "The stored copy of this file no longer matches what was uploaded. Upload "
+        "the same file again to repair it."
+    ),
 }
 TYPE_LABELS = {
     "pdf": "PDF",
@@ -48,6 +68,22 @@ TYPE_LABELS = {
     "png": "PNG",
     "webp": "WebP",
 }
+# The extensions a file of each type may carry; the first is the one given to
+# a name that has none of them.
+EXTENSIONS = {
+    "pdf": ("pdf",),
+    "doc": ("doc",),
+    "docx": ("docx",),
+    "xls": ("xls",),
+    "xlsx": ("xlsx",),
+    "odt": ("odt",),
+    "ods": ("ods",),
+    "jpeg": ("jpg", "jpeg", "jpe", "jfif"),
+    "png": ("png",),
+    "webp": ("webp",),
+}
+# Types a browser may show in place of downloading them (once checked).
+INLINE_TYPES = frozenset({"pdf", "jpeg", "png", "webp"})
 
 
 class StoredFile(TenantOwned, db.Model):
@@ -74,6 +110,13 @@ class StoredFile(TenantOwned, db.Model):
     text_pages_read = db.Column(db.Integer, nullable=False, default=0)
     created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
     uploaded_by_id = db.Column(db.ForeignKey("user.id"))
+    # A picture or PDF without markup in its first bytes (`sniffing.has_markup`):
+    # shown in the browser once its preview has proved it readable.
+    inline = db.Column(db.Boolean, nullable=False, default=False, server_default=db.false())
+    # What is known wrong with the stored copy: missing, damaged (its hash
+    # differs), no_thumbnail; None while nothing is.
+    integrity = db.Column(db.String(20), index=True)
+    integrity_checked_at = db.Column(db.DateTime)
 
     @property
     def storage_key(self):
@@ -121,7 +164,28 @@ class StoredFile(TenantOwned, db.Model):
 
     @property
     def status_label(self):
-        return STATUS_LABELS[self.status]
+        """The preview's status, or what is wrong with the stored copy."""
+        return PROBLEM_LABELS.get(self.integrity) or STATUS_LABELS[self.status]
+
+    @property
+    def badge(self):
+        """The status badge's class name: a missing or damaged copy is a failure."""
+        return "failed" if self.integrity in PROBLEM_LABELS else self.status
+
+    @property
+    def problem_message(self):
+        """What staff should do about the stored copy, if anything is wrong."""
+        return PROBLEM_MESSAGES.get(self.integrity)
+
+    @property
+    def extension(self):
+        return EXTENSIONS.get(self.file_type, (self.file_type,))[0]
+
+    @property
+    def served_inline(self):
+        """Whether a browser may show the original: a picture or a PDF without
+        markup (`inline`) that its preview has read (the structural check)."""
+        return self.inline and self.file_type in INLINE_TYPES and self.status == "ready"
 
     @property
     def failure_message(self):
@@ -129,7 +193,7 @@ class StoredFile(TenantOwned, db.Model):
 
     @property
     def shows_thumbnail(self):
-        return self.status == "ready" and self.has_preview
+        return self.status == "ready" and self.has_preview and self.integrity != "no_thumbnail"
 
     def set_status(self, status, failure=None):
         """The preview's status, with the reason it failed."""

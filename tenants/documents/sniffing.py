@@ -1,12 +1,17 @@
 """What an uploaded file really is, from its content (libmagic), never its name.
 
-`sniff(path)` returns the file type (`pdf`, `docx`, `jpeg`, ...) of an accepted
-file or raises `Refused` with a message for the uploader. Besides the type it
-checks what can be checked cheaply before the file is stored: a PDF that was
-cut short, a picture that declares more pixels than Pillow may decode, an
-office file whose ZIP container would inflate to far more than it weighs.
+`sniff(path, size, allowed, name)` returns the file type (`pdf`, `docx`, `jpeg`,
+...) of an accepted file or raises `Refused` with a message for the uploader,
+which names what the file really is when that is not what its name says (a GIF
+named .jpg). Besides the type it checks what can be checked cheaply before the
+file is stored: a PDF that was cut short, a picture that declares more pixels
+than Pillow may decode, an office file whose ZIP container would inflate to far
+more than it weighs. `has_markup` tells whether a file's first bytes hold HTML,
+which a browser might be tempted to run (a PDF/HTML polyglot): such a file is
+only ever offered as a download.
 """
 
+import re
 import zipfile
 
 import magic
@@ -41,6 +46,13 @@ ODF_MIMETYPES = {
 MAX_UNZIPPED_BYTES = 300 * 1024 * 1024
 MAX_ZIP_RATIO = 200
 PDF_TAIL_BYTES = 4096
+# Old browsers looked for HTML in a file's first bytes whatever its type said.
+MARKUP_WINDOW = 1024
+MARKUP = re.compile(
+    rb"<\s*(!doctype|html|head|body|script|iframe|frame|object|embed|svg|img|a\s|"
+    rb"meta|link|style|title|form|base|plaintext|table|pre)",
+    re.IGNORECASE,
+)
 
 ACCEPTED_HELP = _l("PDF, Word (DOC, DOCX), Excel (XLS, XLSX), ODT, ODS, JPEG, PNG or WebP.")
 REFUSALS = {
@@ -55,7 +67,65 @@ REFUSALS = {
     "bomb": _l("The office file would unpack to an unreasonable size. It was not accepted."),
     "broken_zip": _l("The office file is damaged and cannot be opened. Save it again."),
     "not_picture": _l("Only a photo is accepted here: JPEG, PNG or WebP."),
+    "named_wrong": _l(
+        "The file is %(kind)s, whatever its name says. This kind of file is not accepted: "
+        "upload a PDF, office document or photo."
+    ),
+    "kind": _l(
+        "The file is %(kind)s. This kind of file is not accepted: upload a PDF, office "
+        "document or photo."
+    ),
+    "picture_kind": _l("The file is %(kind)s. Only a photo is accepted here: JPEG, PNG or WebP."),
 }
+# What a refused file really is, for the message (a GIF named .jpg).
+KINDS = {
+    "image/gif": _l("a GIF picture"),
+    "image/bmp": _l("a BMP picture"),
+    "image/x-ms-bmp": _l("a BMP picture"),
+    "image/tiff": _l("a TIFF picture"),
+    "image/heic": _l("a HEIC photo (the iPhone format)"),
+    "image/heif": _l("a HEIC photo (the iPhone format)"),
+    "image/avif": _l("an AVIF picture"),
+    "image/jp2": _l("a JPEG 2000 picture"),
+    "image/vnd.microsoft.icon": _l("an icon (ICO)"),
+    "image/vnd.adobe.photoshop": _l("a Photoshop file (PSD)"),
+    "application/zip": _l("a ZIP archive"),
+    "application/x-rar": _l("a RAR archive"),
+    "application/vnd.rar": _l("a RAR archive"),
+    "application/x-7z-compressed": _l("a 7-Zip archive"),
+    "application/gzip": _l("a compressed archive (gzip)"),
+    "text/plain": _l("a plain text file"),
+    "text/csv": _l("a plain text file"),
+    "text/rtf": _l("an RTF document"),
+    "application/rtf": _l("an RTF document"),
+    "application/vnd.ms-powerpoint": _l("a PowerPoint presentation"),
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation": _l(
+        "a PowerPoint presentation"
+    ),
+    "application/vnd.oasis.opendocument.presentation": _l("an OpenDocument presentation"),
+    "application/json": _l("a data file (JSON)"),
+    "text/xml": _l("a data file (XML)"),
+    "application/xml": _l("a data file (XML)"),
+}
+KIND_FAMILIES = {
+    "image/": _l("a picture in a format the site does not take"),
+    "audio/": _l("a sound recording"),
+    "video/": _l("a video"),
+}
+ACCEPTED_KINDS = {
+    "pdf": _l("a PDF document"),
+    "doc": _l("a Word document"),
+    "docx": _l("a Word document"),
+    "xls": _l("an Excel spreadsheet"),
+    "xlsx": _l("an Excel spreadsheet"),
+    "odt": _l("an OpenDocument text"),
+    "ods": _l("an OpenDocument spreadsheet"),
+}
+# Extensions of the accepted types: a refused file named with one of them
+# pretends to be what it is not.
+ACCEPTED_EXTENSIONS = frozenset(
+    {"pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "jpg", "jpeg", "jpe", "png", "webp"}
+)
 SPECIFIC_REFUSALS = {
     "image/svg+xml": "svg",
     "text/html": "web_page",
@@ -70,17 +140,34 @@ SPECIFIC_REFUSALS = {
 
 
 class Refused(Exception):
-    def __init__(self, reason):
+    def __init__(self, reason, kind=None):
         super().__init__(reason)
         self.reason = reason
+        self.kind = kind
 
     @property
     def message(self):
-        return REFUSALS[self.reason]
+        if self.kind is None:
+            return REFUSALS[self.reason]
+        return REFUSALS[self.reason] % {"kind": self.kind}
 
 
-def sniff(path, size, allowed=None):
-    """The type of the file at `path`, if it is one of `allowed` (default: any we take)."""
+def kind_of(mime):
+    """What a person calls a file of `mime`, when we know (None otherwise)."""
+    kind = KINDS.get(mime)
+    if kind is None:
+        kind = next((k for family, k in KIND_FAMILIES.items() if mime.startswith(family)), None)
+    return kind
+
+
+def _extension(name):
+    stem, dot, suffix = (name or "").rpartition(".")
+    return suffix.lower() if dot and stem else ""
+
+
+def sniff(path, size, allowed=None, name=None):
+    """The type of the file at `path`, if it is one of `allowed` (default: any we
+    take); `name`, what the uploader called it, only words a refusal."""
     if size == 0:
         raise Refused("empty")
     mime = magic.from_file(str(path), mime=True)
@@ -88,11 +175,29 @@ def sniff(path, size, allowed=None):
     if file_type is None and mime in ZIP_MIME_TYPES and zipfile.is_zipfile(path):
         file_type = _zip_container_type(path)
     if file_type is None:
-        raise Refused(SPECIFIC_REFUSALS.get(mime, "type"))
+        _refuse_unknown(mime, name, allowed)
     if allowed is not None and file_type not in allowed:
-        raise Refused("not_picture" if allowed <= PICTURE_TYPES else "type")
+        if allowed <= PICTURE_TYPES:
+            raise Refused("picture_kind", ACCEPTED_KINDS.get(file_type))
+        raise Refused("type")
     CHECKS.get(file_type, lambda _path, _size: None)(path, size)
     return file_type
+
+
+def _refuse_unknown(mime, name, allowed):
+    if mime in SPECIFIC_REFUSALS:
+        raise Refused(SPECIFIC_REFUSALS[mime])
+    kind = kind_of(mime)
+    if kind is None:
+        raise Refused("not_picture" if allowed is not None and allowed <= PICTURE_TYPES else "type")
+    if allowed is not None and allowed <= PICTURE_TYPES:
+        raise Refused("picture_kind", kind)
+    raise Refused("named_wrong" if _extension(name) in ACCEPTED_EXTENSIONS else "kind", kind)
+
+
+def has_markup(head):
+    """Whether the bytes `head` (a file's first MARKUP_WINDOW) hold an HTML tag."""
+    return MARKUP.search(head[:MARKUP_WINDOW]) is not None
 
 
 def _zip_container_type(path):

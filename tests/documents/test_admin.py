@@ -27,7 +27,7 @@ from tests.documents.conftest import (
 def test_upload_page_explains_what_is_accepted(admin_a):
     page = admin_a.get(UPLOAD_PAGE).get_data(as_text=True)
     assert "<title>Upload documents" in page
-    assert "Up to 25 MB." in page
+    assert "Up to 25 MB per file." in page
     assert "multiple" in page and 'name="files"' in page
     assert "document.ustavDocLink" in page  # the schema's document fields to attach to
 
