@@ -19,7 +19,7 @@ from werkzeug.http import dump_options_header
 
 from mektep.errors import render_error
 from mektep.storage import CHUNK, get_storage
-from mektep.thumbnails import FORMATS
+from mektep.thumbnails import FORMATS, thumbnails_for
 from tenants.documents.integrity import mark_problem
 
 PUBLIC_MAX_AGE = 3600
@@ -161,6 +161,9 @@ def send_thumbnail(stored, size, fmt, public):
         now = "jpg" if stored.has_thumbnail(size, "jpg") else "webp"
         return redirect(url_for(request.endpoint, file_id=stored.id, size=size, fmt=now), 301)
     if not stored.has_thumbnail(size, fmt):
+        if stored.integrity == "no_thumbnail" and (size, fmt) in thumbnails_for(stored.file_type):
+            # Known lost and being made again: pages still cached point here.
+            return type_icon(stored, size, public)
         abort(404)
     response = _send(
         stored.thumbnail_key(size, fmt), FORMATS[fmt], f"{stored.sha256}-{size}-{fmt}", public

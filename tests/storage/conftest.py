@@ -66,8 +66,8 @@ def bucket(app, s3_endpoint, monkeypatch):
     saved = {key: app.config[key] for key in ("STORAGE_URL", "S3_ENDPOINT_URL")}
     app.config.update(STORAGE_URL=f"s3://{name}/district", S3_ENDPOINT_URL=s3_endpoint)
     app.extensions.pop("mektep_storage", None)
-    with app.app_context():
-        yield get_storage()
+    # No app context is held open: the test's requests must each get their own.
+    yield get_storage(app)
     app.config.update(saved)
     app.extensions.pop("mektep_storage", None)
 
@@ -79,6 +79,5 @@ def storage(request, app):
         yield request.getfixturevalue("bucket")
         return
     app.extensions.pop("mektep_storage", None)
-    with app.app_context():
-        yield get_storage()
+    yield get_storage(app)
     app.extensions.pop("mektep_storage", None)
