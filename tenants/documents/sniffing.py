@@ -175,7 +175,7 @@ def sniff(path, size, allowed=None, name=None):
     if file_type is None and mime in ZIP_MIME_TYPES and zipfile.is_zipfile(path):
         file_type = _zip_container_type(path)
     if file_type is None:
-        _refuse_unknown(mime, name, allowed)
+        _refuse_unknown(mime, name, allowed, path)
     if allowed is not None and file_type not in allowed:
         if allowed <= PICTURE_TYPES:
             raise Refused("picture_kind", ACCEPTED_KINDS.get(file_type))
@@ -184,9 +184,13 @@ def sniff(path, size, allowed=None, name=None):
     return file_type
 
 
-def _refuse_unknown(mime, name, allowed):
+def _refuse_unknown(mime, name, allowed, path):
     if mime in SPECIFIC_REFUSALS:
         raise Refused(SPECIFIC_REFUSALS[mime])
+    with open(path, "rb") as handle:
+        if has_markup(handle.read(MARKUP_WINDOW)):
+            # A web page with binary parts (a PDF inside) that libmagic cannot name.
+            raise Refused("web_page")
     kind = kind_of(mime)
     if kind is None:
         raise Refused("not_picture" if allowed is not None and allowed <= PICTURE_TYPES else "type")

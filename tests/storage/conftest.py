@@ -60,9 +60,7 @@ def bucket(app, s3_endpoint, monkeypatch):
     for name, value in CREDENTIALS.items():
         monkeypatch.setenv(name, value)
     name = f"mektep-{uuid.uuid4().hex[:12]}"
-    boto3.client("s3", endpoint_url=s3_endpoint, region_name="us-east-1").create_bucket(
-        Bucket=name
-    )
+    boto3.client("s3", endpoint_url=s3_endpoint, region_name="us-east-1").create_bucket(Bucket=name)
     saved = {key: app.config[key] for key in ("STORAGE_URL", "S3_ENDPOINT_URL")}
     app.config.update(STORAGE_URL=f"s3://{name}/district", S3_ENDPOINT_URL=s3_endpoint)
     app.extensions.pop("mektep_storage", None)

@@ -41,9 +41,7 @@ def _remove(app, key):
         get_storage().delete(key)
 
 
-def test_uploading_the_genuine_file_again_repairs_a_damaged_copy(
-    app, site, admin_a, run_worker
-):
+def test_uploading_the_genuine_file_again_repairs_a_damaged_copy(app, site, admin_a, run_worker):
     upload(admin_a, [(PDF, "Устав.pdf")], expect=302)
     (first,) = _files(app)
     _damage(app, first.storage_key)
@@ -117,7 +115,12 @@ def test_verify_reports_and_flags_missing_and_damaged_files(
     assert f"file #{whole.id}" not in result.output
     assert "Checked 4 stored file(s): 1 missing, 1 damaged, 1 without thumbnails." in result.output
     by_id = {row.id: row.integrity for row in _files(app)}
-    assert by_id == {whole.id: None, gone.id: "missing", damaged.id: "damaged", thumbless.id: "no_thumbnail"}
+    assert by_id == {
+        whole.id: None,
+        gone.id: "missing",
+        damaged.id: "damaged",
+        thumbless.id: "no_thumbnail",
+    }
 
     page = admin_a.get("/admin/documents?lang=en").get_data(as_text=True)
     assert "2 files are missing or damaged on the server" in page

@@ -2,11 +2,12 @@
 of a real S3-protocol server; downloads keep their access checks and answer
 range requests (206, If-Range) on both backends."""
 
+from hashlib import sha256
 from pathlib import Path
 
 import pytest
 
-from mektep.storage import get_storage
+from mektep.storage import content_key, get_storage
 from tests.documents.conftest import file_bytes, only_document, upload
 
 PDF = file_bytes("sample.pdf")
@@ -18,13 +19,20 @@ def _document(app):
         return document.id, document.file_id, document.file.storage_key, document.file.status
 
 
-def test_upload_thumbnail_and_download_go_through_the_bucket(app, bucket, site, admin_a, run_worker):
+def test_upload_thumbnail_and_download_go_through_the_bucket(
+    app, bucket, schools, site, admin_a, run_worker
+):
+    # The folder may hold this content from earlier tests on the local backend.
+    local = Path(app.config["STORAGE_DIR"]) / content_key(
+        schools["a"], sha256(PDF).hexdigest(), "pdf"
+    )
+    local.unlink(missing_ok=True)
     upload(admin_a, [(PDF, "Устав.pdf")], expect=302)
     _id, file_id, key, _status = _document(app)
     # In the bucket, not in the folder.
     with bucket.open(key) as stream:
         assert stream.read() == PDF
-    assert not (Path(app.config["STORAGE_DIR"]) / key).exists()
+    assert not local.exists()
     run_worker()
     _id, file_id, key, status = _document(app)
     assert status == "ready"

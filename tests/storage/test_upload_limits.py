@@ -44,9 +44,7 @@ def test_only_the_file_over_the_limit_is_refused(app, admin_a):
         kind="charter",
     )
     page = response.get_data(as_text=True)
-    assert (
-        "Скан устава.pdf: The file weighs 26 MB; each file may weigh up to 25 MB." in page
-    )
+    assert "Скан устава.pdf: The file weighs 26 MB; each file may weigh up to 25 MB." in page
     assert "Лицензия.pdf:" not in page and "План.pdf:" not in page
     assert _titles(app) == ["Лицензия", "План"]
     # What was typed is still there to send the big file again.
