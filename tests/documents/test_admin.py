@@ -191,12 +191,15 @@ def test_admin_moves_a_document_to_the_trash(admin_a, ctx):
     assert len(stored_files()) == 1  # the file stays until the trash is emptied
 
 
-def test_oversize_upload_gets_a_page(app, admin_a):
+def test_oversize_upload_gets_a_page(app, admin_a, monkeypatch):
+    """A request over the ceiling of a whole request (tests/storage has the per-file limit)."""
+    monkeypatch.setitem(app.config, "MAX_REQUEST_MB", 30)
+    monkeypatch.setitem(app.config, "MAX_CONTENT_LENGTH", 30 * 1024 * 1024)
     limit = app.config["MAX_CONTENT_LENGTH"]
     with nothing_changes(app):
         response = upload(admin_a, [(b"%PDF-1.4\n" + b"0" * limit, "big.pdf")], expect=413)
     page = response.get_data(as_text=True)
-    assert "Files of up to 25 MB are accepted" in page
+    assert "at most 30 MB can be sent at once (each file up to 25 MB)" in page
 
 
 def _free_port():
@@ -246,4 +249,4 @@ def test_oversize_upload_over_a_real_socket_gets_the_page(app, gunicorn_server):
     response = connection.getresponse()
     page = response.read().decode()
     assert response.status == 413
-    assert "Files of up to 25 MB are accepted, and this upload was 30 MB" in page
+    assert "This upload weighs 105 MB in all, and at most 100 MB can be sent at once" in page

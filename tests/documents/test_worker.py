@@ -225,16 +225,21 @@ def test_failed_file_can_be_retried(admin_a, ctx, run_worker, app):
     assert only_document().file.status == "ready"
 
 
-def test_storage_error_is_retried_not_failed(admin_a, ctx, app):
-    """A missing stored file is an error of ours, not of the file: back to pending."""
+def test_a_missing_original_fails_as_missing_and_is_flagged(admin_a, ctx, app):
+    """A stored copy that is gone is no fault of the file: the preview fails
+    with that reason and the admin shows the copy missing (uploading the file
+    again repairs it: tests/storage/test_integrity.py)."""
     upload(admin_a, [(file_bytes("sample.pdf"), "a.pdf")], expect=302)
     stored = only_document().file
     get_storage().delete(stored.storage_key)
-    with pytest.raises(FileNotFoundError):
-        render_stored_file(stored.id)
+    assert render_stored_file(stored.id) == "missing_copy"
     db.session.expire_all()
     stored = db.session.get(StoredFile, stored.id)
-    assert (stored.status, stored.attempts) == ("pending", 1)
+    assert (stored.status, stored.failure, stored.integrity) == (
+        "failed",
+        "missing_copy",
+        "missing",
+    )
 
 
 def test_the_worker_survives_a_bad_file_among_good_ones(admin_a, ctx, run_worker, corrupt_pdf):
