@@ -21,7 +21,7 @@ CREDENTIALS = {
 }
 
 
-def _free_port():
+def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
@@ -30,7 +30,7 @@ def _free_port():
 @pytest.fixture(scope="session")
 def s3_endpoint(tmp_path_factory):
     """The address of a running moto server, stopped at the end of the session."""
-    port = _free_port()
+    port = free_port()
     log = (tmp_path_factory.mktemp("moto") / "moto.log").open("w")
     server = subprocess.Popen(
         [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],

@@ -16,14 +16,9 @@ import requests
 from config import BASE_DIR
 from tests.conftest import CSRF_PATTERN, worker_env
 from tests.documents.conftest import file_bytes
+from tests.storage.conftest import free_port
 
 PDF = file_bytes("sample.pdf")
-
-
-def _free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class Machine:
@@ -71,7 +66,7 @@ def machines(app, bucket, schools, tmp_path):
             # Nothing may be read from a folder: the files are in the bucket.
             "STORAGE_DIR": str(instance / "storage"),
         }
-        port = _free_port()
+        port = free_port()
         processes.append(
             subprocess.Popen(
                 [
