@@ -13,6 +13,7 @@ import boto3
 import pytest
 
 from mektep.storage import get_storage
+from tests.documents.conftest import file_bytes
 
 CREDENTIALS = {
     "AWS_ACCESS_KEY_ID": "testing",
@@ -79,3 +80,10 @@ def storage(request, app):
     app.extensions.pop("mektep_storage", None)
     yield get_storage(app)
     app.extensions.pop("mektep_storage", None)
+
+
+def pdf_of(megabytes):
+    """A valid PDF weighing `megabytes` MB: the sample with a long comment appended."""
+    sample = file_bytes("sample.pdf")
+    padding = megabytes * 1024 * 1024 - len(sample) - len(b"\n%\n%%EOF\n")
+    return sample + b"\n%" + b"0" * padding + b"\n%%EOF\n"

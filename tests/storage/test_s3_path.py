@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from mektep.storage import content_key, get_storage
+from mektep.storage import CHUNK, content_key, get_storage
 from tests.documents.conftest import file_bytes, only_document, upload
+from tests.storage.conftest import pdf_of
 
 PDF = file_bytes("sample.pdf")
 
@@ -81,3 +82,13 @@ def test_range_requests(app, request, backend, site, admin_a, run_worker):
     assert staff.status_code == 206 and staff.data == b"%PDF"
     with app.app_context():
         assert get_storage().stat(key).size == len(PDF)
+
+
+def test_a_download_is_streamed_in_chunks_not_read_whole(app, bucket, site, admin_a):
+    big = pdf_of(5)
+    upload(admin_a, [(big, "Скан.pdf")], expect=302)
+    _id, file_id, _key, _status = _document(app)
+    response = admin_a.get(f"/admin/files/{file_id}")
+    assert response.status_code == 200 and not response.is_sequence
+    chunks = [len(chunk) for chunk in response.response]
+    assert sum(chunks) == len(big) and len(chunks) >= 5 and max(chunks) <= CHUNK

@@ -11,16 +11,10 @@ import pytest
 from mektep.extensions import db
 from tenants.documents.models import Document
 from tests.conftest import nothing_changes
-from tests.documents.conftest import file_bytes, upload
+from tests.documents.conftest import upload
+from tests.storage.conftest import pdf_of
 
 MB = 1024 * 1024
-
-
-def pdf_of(megabytes):
-    """A valid PDF weighing `megabytes` MB: the sample with a long comment appended."""
-    sample = file_bytes("sample.pdf")
-    padding = megabytes * MB - len(sample) - len(b"\n%\n%%EOF\n")
-    return sample + b"\n%" + b"0" * padding + b"\n%%EOF\n"
 
 
 def _titles(app):
