@@ -71,8 +71,8 @@ def _new_document(stored, form):
     document = Document(
         file_id=stored.id,
         kind=form.kind.data,
-        title_ky=form.title_ky.data.strip() or name_title,
-        title_ru=form.title_ru.data.strip() or name_title,
+        title_ky=(form.title_ky.data or "").strip() or name_title,
+        title_ru=(form.title_ru.data or "").strip() or name_title,
         issued_on=form.issued_on.data,
         field_key=form.field_key.data or None,
     )

@@ -41,15 +41,16 @@ def mark_problem(stored, problem):
 
 
 def copy_restored(stored):
-    """The original of `stored` is whole again (uploaded anew): clear what was
-    wrong with it, and make again the previews that failed on the bad copy."""
-    db.session.execute(
+    """The original of `stored` is whole (it was just uploaded, or found whole
+    then): clear what was flagged wrong with it; returns the rows whose preview
+    failed on the bad copy, to be made again (none when nothing was flagged)."""
+    flagged = db.session.execute(
         _sharing(stored)
         .where(StoredFile.integrity.in_(ORIGINAL_PROBLEMS))
         .values(integrity=None, integrity_checked_at=utcnow())
         .execution_options(synchronize_session="fetch")
-    )
-    return _sharing_rows(stored, failed_on_copy=True)
+    ).rowcount
+    return _sharing_rows(stored, failed_on_copy=True) if flagged else []
 
 
 def _sharing_rows(stored, failed_on_copy=False):

@@ -149,17 +149,17 @@ def _spool(stream, limit):
 
 def _store_copy(stored, spooled):
     """Store the upload's bytes under `stored`'s key, unless a whole copy is
-    there already; a missing or damaged copy is replaced."""
+    there already; a missing or damaged copy is replaced. Either way the copy is
+    whole now: what was flagged wrong with it is cleared."""
     storage = get_storage()
     key = stored.storage_key
     try:
         whole = stored_sha256(storage, key) == stored.sha256
     except FileNotFoundError:
         whole = False
-    if whole:
-        return
-    spooled.seek(0)
-    storage.save(key, spooled)
+    if not whole:
+        spooled.seek(0)
+        storage.save(key, spooled)
     for row in copy_restored(stored):
         retry(row)
 

@@ -2,11 +2,13 @@
 with a clear message and a 4xx, or accepted and failed by the worker with a
 reason; never a 500, never a crashed worker, nothing stored for a refusal."""
 
+import io
+
 import pytest
 
 from mektep.extensions import db
 from tenants.documents.models import Document
-from tests.documents.conftest import file_bytes, only_document, stored_files, upload
+from tests.documents.conftest import UPLOAD_PAGE, file_bytes, only_document, stored_files, upload
 
 
 @pytest.mark.parametrize(
@@ -65,3 +67,14 @@ def test_unreadable_pdf_fails_with_a_reason(
     assert (stored.status, stored.failure) == ("failed", reason)
     page = admin_a.get("/admin/documents").get_data(as_text=True)
     assert message in page and "Try again" in page
+
+
+def test_an_upload_without_the_title_fields_takes_the_name(admin_a, ctx):
+    """A form posted without its title fields (a script, an old page) is no 500."""
+    data = {"kind": "other", "files": [(io.BytesIO(file_bytes("sample.pdf")), "Устав.pdf")]}
+    response = admin_a.submit(
+        UPLOAD_PAGE, data, content_type="multipart/form-data", follow_redirects=False
+    )
+    assert response.status_code == 302
+    document = only_document()
+    assert (document.title_ky, document.title_ru) == ("Устав", "Устав")

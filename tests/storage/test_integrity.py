@@ -63,6 +63,27 @@ def test_uploading_the_genuine_file_again_repairs_a_damaged_copy(app, site, admi
     assert site("school-a").get(f"/files/{first.id}").data == PDF
 
 
+def test_uploading_again_clears_the_flag_of_a_copy_restored_meanwhile(app, admin_a, run_worker):
+    """An operator put the bytes back (from a backup) after `storage verify`
+    flagged them, or an upload wrote them and then failed: the next upload of
+    the same file finds the copy whole and clears the flag all the same."""
+    upload(admin_a, [(PDF, "Лицензия.pdf")], expect=302)
+    run_worker()
+    (stored,) = _files(app)
+    _remove(app, stored.storage_key)
+    assert _verify(app, "school-a").exit_code == 1
+    _damage(app, stored.storage_key, PDF)
+    assert (
+        admin_a.get("/admin/documents?lang=en")
+        .get_data(as_text=True)
+        .count("File missing on the server")
+        == 1
+    )
+    upload(admin_a, [(PDF, "Лицензия (2).pdf")], expect=302)
+    assert [row.integrity for row in _files(app)] == [None, None]
+    assert "File missing" not in admin_a.get("/admin/documents?lang=en").get_data(as_text=True)
+
+
 def test_a_whole_copy_is_not_written_again(app, admin_a, run_worker):
     upload(admin_a, [(PDF, "Устав.pdf")], expect=302)
     (stored,) = _files(app)
@@ -129,9 +150,9 @@ def test_verify_reports_and_flags_missing_and_damaged_files(
 
     public = site("school-a")
     for row in (gone, damaged):
-        response = public.get(f"/files/{row.id}?lang=en")
+        response = public.get(f"/files/{row.id}")
         assert response.status_code == 404
-        assert "missing or damaged on the server" in response.get_data(as_text=True)
+        assert "Бул файл серверде жок же бузулган" in response.get_data(as_text=True)
     assert public.get(f"/files/{whole.id}").status_code == 200
 
     # The lost thumbnail: the icon meanwhile, the real one once the worker made it again.
