@@ -120,6 +120,10 @@ def _disposition(stored, inline):
     name = stored.original_name
     kind = "inline" if inline else "attachment"
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    ascii_name = " ".join(ascii_name.split()).strip(". ")
+    if not ascii_name.rpartition(".")[0]:
+        # Nothing of the name was Latin: a plain name of the right type.
+        ascii_name = f"document.{stored.extension}"
     if ascii_name == name:
         return dump_options_header(kind, {"filename": name})
     return dump_options_header(

@@ -5,6 +5,7 @@ checked PDFs, everything else an attachment, always `nosniff` and sandboxed;
 a refused file told for what it really is, whatever its name says."""
 
 import io
+import re
 from urllib.parse import unquote
 
 import pytest
@@ -62,6 +63,10 @@ def test_names_lose_format_characters_and_end_in_the_real_type(
     assert stored.original_name == stored_name
     response = admin_a.get(f"/admin/files/{stored.id}")
     assert _download_name(response) == stored_name
+    # Old clients' plain name: ASCII, ending in the same extension.
+    plain = re.search(r'filename="?([^";]+)', response.headers["Content-Disposition"]).group(1)
+    assert plain.isascii() and not plain.startswith((" ", "."))
+    assert plain.lower().endswith("." + stored_name.rpartition(".")[2].lower())
     page = admin_a.get("/admin/documents").get_data(as_text=True)
     assert RLO not in page and "\u2066" not in page and stored_name in page
 
