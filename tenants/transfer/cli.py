@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import click
+from flask.cli import with_appcontext
 from flask_babel import force_locale
 
 from mektep.accounts.invitations import answer_url
@@ -14,6 +15,7 @@ from tenants.transfer.importing import ImportRefused, import_school
 
 
 @click.command("export")
+@with_appcontext
 @click.argument("slug")
 @click.argument("file", type=click.Path(dir_okay=False, writable=True, path_type=Path))
 def export_command(slug, file):
@@ -35,6 +37,7 @@ def export_command(slug, file):
 
 
 @click.command("import")
+@with_appcontext
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--slug", help="Address of the imported school (default: the archive's).")
 def import_command(file, slug):

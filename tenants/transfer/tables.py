@@ -122,7 +122,8 @@ def problems():
         f"LEFT_OUT names {name}, which no model has" for name in LEFT_OUT if name not in tables
     ]
     found += [
-        f"account column {column.name} is neither in ACCOUNT_COLUMNS nor in ACCOUNT_COLUMNS_LEFT_OUT"
+        f"account column {column.name} is neither in ACCOUNT_COLUMNS nor in "
+        "ACCOUNT_COLUMNS_LEFT_OUT"
         for column in tables[ACCOUNTS].columns
         if column.name not in ACCOUNT_COLUMNS and column.name not in ACCOUNT_COLUMNS_LEFT_OUT
     ]
