@@ -19,14 +19,19 @@ PROBLEMS = (BackupProblem, ToolProblem, UnsupportedDatabase)
 FOLDER = click.Path(file_okay=False, path_type=Path)
 
 
+def _attempt(action, folder, prefix=""):
+    """`action(folder)`'s result, or the problem it met as the command's error."""
+    try:
+        return action(folder)
+    except PROBLEMS as problem:
+        raise click.ClickException(f"{prefix}{problem}") from None
+
+
 @backup_cli.command("create")
 @click.argument("folder", type=FOLDER)
 def create_command(folder):
     """Back up the database and every stored file into FOLDER (new or empty)."""
-    try:
-        summary = create_backup(folder)
-    except PROBLEMS as problem:
-        raise click.ClickException(str(problem)) from None
+    summary = _attempt(create_backup, folder)
     counts = summary.counts
     click.echo(
         f"Backed up the {summary.database} database (revision {summary.revision}: "
@@ -44,10 +49,7 @@ def create_command(folder):
 @click.argument("folder", type=FOLDER)
 def verify_command(folder):
     """Check every file of the backup in FOLDER against its manifest."""
-    try:
-        manifest = verify_backup(folder)
-    except BackupProblem as problem:
-        raise click.ClickException(str(problem)) from None
+    manifest = _attempt(verify_backup, folder)
     click.echo(
         f"The backup of {manifest['created_at']} is whole: {len(manifest['members'])} files "
         "match their checksums."
@@ -58,10 +60,7 @@ def verify_command(folder):
 @click.argument("folder", type=FOLDER)
 def restore_command(folder):
     """Restore the backup in FOLDER into this instance, whose database must be empty."""
-    try:
-        manifest = restore_backup(folder)
-    except PROBLEMS as problem:
-        raise click.ClickException(f"Refused: {problem}.") from None
+    manifest = _attempt(restore_backup, folder, prefix="Refused: ")
     counts = manifest["counts"]
     click.echo(
         f"Restored the backup of {manifest['created_at']}: {counts['school']} schools, "

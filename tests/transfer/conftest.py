@@ -20,8 +20,8 @@ from tenants.news.models import NewsPost
 from tenants.scoping import bind_school
 from tenants.trash import move_to_trash
 from tenants.versioning import Revision, publish, save_draft
-from tests.conftest import make_school, make_user
-from tests.transfer.deployments import Deployments, run_worker_for
+from tests.conftest import make_school, make_user, run_worker_process
+from tests.transfer.deployments import Deployments
 
 SLUG = "school35"
 DOMAIN = "school35.edu.kg"
@@ -73,7 +73,7 @@ def demo_source(deployments):
             with app.app_context():
                 for _line in load():
                     pass
-            run_worker_for(app)
+            run_worker_process(app, timeout=180)
             enrich(app)
             made[kind] = app
         return made[kind]

@@ -6,19 +6,16 @@ TEST_DATABASE_URL names a PostgreSQL server (CI); elsewhere a test of that
 direction is skipped, saying so."""
 
 import os
-import subprocess
-import sys
 
 import pytest
 from flask_migrate import upgrade
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from config import BASE_DIR, TestConfig
+from config import TestConfig
 from mektep import create_app
 from mektep.extensions import db
 from mektep.queue import redis_url
-from tests.conftest import worker_env
 
 SERVER = os.environ.get("TEST_DATABASE_URL", "")
 HAS_POSTGRESQL = SERVER.startswith("postgresql")
@@ -89,18 +86,3 @@ class Deployments:
                 for database in self.databases:
                     connection.execute(text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
             server.dispose()
-
-
-def run_worker_for(app, timeout=180):
-    """A real RQ worker process on `app`'s database and storage, until the queue is empty."""
-    with app.app_context():
-        env = worker_env(app)
-    result = subprocess.run(
-        [sys.executable, str(BASE_DIR / "worker.py"), "--burst"],
-        env=env,
-        cwd=BASE_DIR,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
