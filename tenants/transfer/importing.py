@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from sqlalchemy import select, tuple_
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError
 
 from mektep import audit
 from mektep.backup.streams import HashingReader
@@ -169,8 +169,14 @@ def _load(archive, rows, slug):
         db.session.rollback()
         for key in stored:
             storage.delete(key)
-        if isinstance(error, IntegrityError):
-            raise ArchiveProblem(f"a value became taken while importing ({error.orig})") from None
+        if isinstance(error, IntegrityError | DataError):
+            raise ArchiveProblem(
+                f"a row of the archive cannot be written here ({error.orig})"
+            ) from None
+        if isinstance(error, OSError):
+            raise ArchiveProblem(
+                f"a file could not be stored ({error}); the files stored so far were removed"
+            ) from None
         raise
     people.issue_admin_links(report.accounts, report.school_id)
     return report

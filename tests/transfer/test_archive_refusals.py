@@ -5,12 +5,16 @@ checksum that differs, a file cut short, another format or an unknown schema
 version, hostile member names). Beside each refusal, the positive control: the
 same archive, intact and without the clash, is imported."""
 
+import hashlib
 import json
 import zipfile
 from pathlib import Path
 
 import pytest
+from sqlalchemy import MetaData
 
+from mektep.backup.migrating import migrate_to
+from mektep.backup.snapshot import sqlite_engine
 from mektep.extensions import db
 from mektep.storage import get_storage, sha256_of
 from tenants.documents.models import StoredFile
@@ -57,22 +61,35 @@ def archive(app, schools, cli, tmp_path):
     return path
 
 
-def rewritten(path, change=lambda name, data: (name, data), extra=(), manifest=None):
-    """A copy of the archive at `path` with each member through `change`, the
-    `extra` members ((name, bytes)) added, and the manifest through `manifest`."""
+def rewritten(path, change=lambda name, data: (name, data), extra=(), manifest=None, recount=False):
+    """A copy of the archive at `path` with each member through `change` (None
+    drops it), the `extra` members ((name, bytes)) added, the manifest's
+    checksums made to fit (`recount`: an archive made by other means), and the
+    manifest through `manifest`."""
     target = path.with_name(f"changed-{path.name}")
-    with zipfile.ZipFile(path) as source, zipfile.ZipFile(target, "w") as copy:
-        for info in source.infolist():
-            data = source.read(info.filename)
-            if info.filename == "manifest.json":
-                if manifest is not None:
-                    data = json.dumps(manifest(json.loads(data))).encode()
-                copy.writestr(info.filename, data)
-            else:
-                copy.writestr(*change(info.filename, data))
-        for name, data in extra:
+    with zipfile.ZipFile(path) as source:
+        listed = json.loads(source.read("manifest.json"))
+        members = [change(name, source.read(name)) for name in listed["members"]]
+    members = [member for member in members if member is not None] + list(extra)
+    if recount:
+        listed["members"] = {
+            name: {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+            for name, data in members
+        }
+    if manifest is not None:
+        listed = manifest(listed)
+    with zipfile.ZipFile(target, "w") as copy:
+        for name, data in members:
             copy.writestr(name, data)
+        copy.writestr("manifest.json", json.dumps(listed))
     return target
+
+
+def free_domain(app):
+    """School A gives up its domain: the archive's no longer clashes."""
+    with app.app_context():
+        db.session.execute(db.delete(Domain))
+        db.session.commit()
 
 
 def assert_refused(app, cli, path, message, slug="school-c"):
@@ -87,9 +104,7 @@ def assert_refused(app, cli, path, message, slug="school-c"):
 
 def test_an_intact_archive_imports_once_its_domain_is_free(app, cli, archive):
     assert_refused(app, cli, archive, f"hostname '{DOMAIN}' is already used here by the school")
-    with app.app_context():
-        db.session.execute(db.delete(Domain))
-        db.session.commit()
+    free_domain(app)
     result = cli.invoke(args=["schools", "import", str(archive), "--slug", "school-c"])
     assert result.exit_code == 0, result.output
     with app.app_context():
@@ -132,9 +147,78 @@ def test_an_archive_cut_short_is_refused(app, cli, archive):
 
 def test_a_missing_member_is_refused(app, cli, archive):
     def drop(name, data):
-        return (f"files/{name}" if name.startswith("files/") else name), data
+        return None if name.startswith("files/") else (name, data)
 
     assert_refused(app, cli, rewritten(archive, drop), "member(s) the manifest lists are missing")
+
+
+def test_a_row_that_does_not_fit_is_refused(app, cli, archive):
+    """An archive whose checksums fit but whose rows do not (made by other means)."""
+
+    def untitled(name, data):
+        if name != "tables/stored_file.jsonl":
+            return name, data
+        row = json.loads(data)
+        row["original_name"] = None
+        return name, json.dumps(row).encode()
+
+    free_domain(app)
+    changed = rewritten(archive, untitled, recount=True)
+    assert_refused(app, cli, changed, "a row of the archive cannot be written here")
+
+
+def test_files_stored_before_a_failure_are_removed(app, cli, archive):
+    """The second file cannot be stored (its folder is the first file): the
+    first is removed again, and no row is kept."""
+    free_domain(app)
+    extra = [("files/zz", b"first"), ("files/zz/second.pdf", b"second")]
+    changed = rewritten(archive, extra=extra, recount=True)
+    assert_refused(app, cli, changed, "a file could not be stored")
+
+
+def test_an_archive_of_an_older_schema_passes_through_the_migrations(app, cli, archive, tmp_path):
+    """An archive written before 0910 (no text_status on stored files) is
+    migrated on its way in, as an upgrade would have changed its rows."""
+    old = "0902_a11y_program_language"
+    with app.app_context():
+        scratch = sqlite_engine(tmp_path / "old.sqlite")
+        migrate_to(scratch, old)
+        old_tables = MetaData()
+        old_tables.reflect(scratch)
+        scratch.dispose()
+    free_domain(app)
+
+    def as_then(name, data):
+        table = name.removeprefix("tables/").removesuffix(".jsonl")
+        if not name.startswith("tables/"):
+            return name, data
+        if table not in old_tables.tables:
+            return None
+        columns = old_tables.tables[table].columns.keys()
+        rows = [json.loads(line) for line in data.splitlines()]
+        if table == "stored_file":
+            rows = [{**row, "status": "ready", "text": "Мектептин уставы"} for row in rows]
+        kept = [{k: v for k, v in row.items() if k in columns} for row in rows]
+        return name, b"".join(json.dumps(row).encode() + b"\n" for row in kept)
+
+    def at_revision(manifest):
+        manifest["tables"] = {
+            name: count for name, count in manifest["tables"].items() if name in old_tables.tables
+        }
+        return {**manifest, "schema_revision": old}
+
+    changed = rewritten(archive, as_then, manifest=at_revision, recount=True)
+    result = cli.invoke(args=["schools", "import", str(changed), "--slug", "school-c"])
+    assert result.exit_code == 0, result.output
+    with app.app_context():
+        school = db.session.scalar(db.select(School).where(School.slug == "school-c"))
+        stored = db.session.scalar(db.select(StoredFile).where(StoredFile.school_id == school.id))
+        # 0910 marks the text of a preview made before it as read.
+        assert (stored.text_status, stored.text_attempts, stored.text) == (
+            "ready",
+            0,
+            "Мектептин уставы",
+        )
 
 
 @pytest.mark.parametrize(
