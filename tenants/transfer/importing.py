@@ -29,7 +29,7 @@ from tenants.models import slug_problem
 from tenants.search.service import rebuild_index
 from tenants.transfer import accounts as people
 from tenants.transfer.archive import ArchiveProblem, SchoolArchive, decode_row
-from tenants.transfer.references import ROW_REMAPPERS
+from tenants.transfer.references import ROW_REMAPPERS, UNKEYED_IDS
 from tenants.transfer.staging import archive_rows
 from tenants.transfer.tables import (
     ACCOUNTS,
@@ -109,7 +109,13 @@ def _deployment_unique(table):
     sets += [tuple(index.columns) for index in table.indexes if index.unique]
     sets += [(column,) for column in table.columns if column.unique]
     for columns in dict.fromkeys(sets):
-        renumbered = any(c.name == "school_id" or c.foreign_keys or c.primary_key for c in columns)
+        renumbered = any(
+            c.name == "school_id"
+            or c.foreign_keys
+            or c.primary_key
+            or (table.name, c.name) in UNKEYED_IDS
+            for c in columns
+        )
         if columns and not renumbered:
             yield columns
 
