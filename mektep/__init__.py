@@ -47,7 +47,17 @@ def create_app(config=None):
 
 def _parts():
     """Every part of the product, in the order the app is wired."""
-    from mektep import accounts, cli, district, errors, formatting, i18n, security, upload_limits
+    from mektep import (
+        accounts,
+        backup,
+        cli,
+        district,
+        errors,
+        formatting,
+        i18n,
+        security,
+        upload_limits,
+    )
     from tenants import (
         admin,
         api,
@@ -59,6 +69,7 @@ def _parts():
         pages,
         public,
         search,
+        transfer,
         trash,
     )
 
@@ -72,6 +83,7 @@ def _parts():
         accounts,
         district,
         cli,
+        backup,
         # What each school owns: the mechanisms, then area by area (sweeps,
         # search sources, file owners, commands).
         trash,
@@ -81,6 +93,8 @@ def _parts():
         news,
         events,
         pages,
+        # Every school's records at once: the portable archive of a school.
+        transfer,
         # The faces: every host's robots.txt and icon, then the school's admin,
         # public site and open data, with their menu entries and template helpers.
         crawlers,

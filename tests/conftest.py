@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -92,26 +93,28 @@ def worker_env(app):
     return env
 
 
+def run_worker_process(app, timeout=120, **environment):
+    """Run a real RQ worker process on `app`'s database, Redis and storage in
+    burst mode until the queue is empty; `environment` overrides variables of
+    the worker's environment (e.g. PATH)."""
+    with app.app_context():
+        env = worker_env(app) | environment
+    result = subprocess.run(
+        [sys.executable, str(BASE_DIR / "worker.py"), "--burst"],
+        env=env,
+        cwd=BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result
+
+
 @pytest.fixture
 def run_worker(app):
     """Run a real RQ worker process in burst mode until the queue is empty."""
-
-    def run(timeout=120, **environment):
-        """`environment` overrides variables of the worker's environment (e.g. PATH)."""
-        with app.app_context():
-            env = worker_env(app) | environment
-        result = subprocess.run(
-            [sys.executable, str(BASE_DIR / "worker.py"), "--burst"],
-            env=env,
-            cwd=BASE_DIR,
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-        )
-        assert result.returncode == 0, result.stderr[-3000:]
-        return result
-
-    return run
+    return partial(run_worker_process, app)
 
 
 class Site:

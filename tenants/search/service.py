@@ -51,8 +51,9 @@ def search(school, lang, query, page=1, per_page=20):
     return results, len(rows) > per_page
 
 
-def reindex(school_id=None):
-    """Rebuild the index (of one school, or of all); returns the number of entries."""
+def rebuild_index(school_id=None):
+    """Write the index (of one school, or of all) afresh in the current
+    transaction; returns the number of entries."""
     table = SearchEntry.__table__
     delete = table.delete()
     if school_id is not None:
@@ -68,5 +69,11 @@ def reindex(school_id=None):
             if rows:
                 db.session.execute(table.insert(), rows)
             count += len(rows)
+    return count
+
+
+def reindex(school_id=None):
+    """Rebuild the index (of one school, or of all) and commit; returns the number of entries."""
+    count = rebuild_index(school_id)
     db.session.commit()
     return count
