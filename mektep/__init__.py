@@ -58,7 +58,9 @@ def _parts():
         news,
         pages,
         public,
+        schedule,
         search,
+        stats,
         trash,
     )
 
@@ -80,6 +82,8 @@ def _parts():
         news,
         events,
         pages,
+        schedule,
+        stats,
         # The faces: every host's robots.txt and icon, then the school's admin,
         # public site and open data, with their menu entries and template helpers.
         crawlers,

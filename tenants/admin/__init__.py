@@ -15,6 +15,7 @@ def init_app(app):
         news,
         pages,
         routes,
+        schedule,
         staff,
     )
     from tenants.admin.blueprint import bp
@@ -24,6 +25,7 @@ def init_app(app):
     for pages_of_area in (
         routes,
         accounts,
+        schedule,
         content,
         discussion,
         news,
