@@ -15,6 +15,7 @@ def init_app(app):
         news,
         pages,
         routes,
+        scans,
         schedule,
         staff,
     )
@@ -33,6 +34,7 @@ def init_app(app):
         pages,
         staff,
         documents,
+        scans,
         history,
         trash,
         audit,

@@ -6,13 +6,14 @@ from tenants.documents.owners import add_file_owner
 
 def init_app(app):
     from mektep.jobs import add_sweep
-    from tenants.documents import cleanup, jobs, search
+    from tenants.documents import cleanup, jobs, ocr, search
     from tenants.documents.cli import thumbnails_cli
     from tenants.documents.display import file_size
     from tenants.documents.models import Document
 
     add_sweep(app, jobs.requeue_thumbnails)
     add_sweep(app, jobs.requeue_text)
+    add_sweep(app, ocr.requeue_ocr)
     add_sweep(app, cleanup.remove_orphaned_files)
     add_file_owner(app, Document, Document.file_id, lambda: Document.published_at.is_not(None))
     search.init_app(app)
