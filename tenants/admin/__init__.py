@@ -14,6 +14,7 @@ def init_app(app):
         files,  # noqa: F401  (its pages have no menu entry)
         news,
         pages,
+        report,
         routes,
         scans,
         schedule,
@@ -35,6 +36,7 @@ def init_app(app):
         staff,
         documents,
         scans,
+        report,
         history,
         trash,
         audit,

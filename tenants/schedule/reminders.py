@@ -5,8 +5,7 @@ Until the mail sender of issue 13 lands, a message goes through
 `mektep.accounts.outbox.send` (an .eml file in the embedded set-up)."""
 
 from flask import render_template
-from flask_babel import force_locale
-from flask_babel import gettext as _
+from flask_babel import force_locale, ngettext
 
 from mektep.accounts import outbox
 from mektep.accounts.models import Membership, User
@@ -59,10 +58,11 @@ def send_weekly_reminders(now=None):
 def reminder(school, user, late):
     """One message to `user` about `school`'s overdue subjects, in the school's language."""
     with force_locale(school.default_language):
-        subject = _(
-            "%(school)s: %(n)s sections of the site are overdue for an update",
+        subject = ngettext(
+            "%(school)s: %(num)s section of the site is overdue for an update",
+            "%(school)s: %(num)s sections of the site are overdue for an update",
+            len(late),
             school=school.name(school.default_language),
-            n=len(late),
         )
         body = render_template(
             "schedule/reminder.txt",

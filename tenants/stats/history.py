@@ -82,7 +82,9 @@ class History:
                 for key, found in latest.items()
                 if self.trashed.get(key) is None or self.trashed[key] >= moment
             }
-            yield moment, *self._state(shown, reviewed, to_district(moment).date())
+            # The day the moment ends (a moment at midnight closes the day before).
+            day = to_district(moment - timedelta(microseconds=1)).date()
+            yield moment, *self._state(shown, reviewed, day)
 
     def _state(self, shown, reviewed, today):
         rows, people, documented = {}, [], set()
