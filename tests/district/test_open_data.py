@@ -75,6 +75,8 @@ def test_the_console_downloads_the_same_figures(app, site, schools, admin_a):
     publish_section(admin_a, "vacant")
     district = site()
     district.login("district@mektep.kg")
+    dashboard = district.get("/district/dashboard").get_data(as_text=True)
+    assert all(link in dashboard for link in ('href="/api/v1/schools"', "/district/open-data.csv"))
     response = district.get("/district/open-data.csv?lang=ru")
     assert response.status_code == 200
     assert "attachment" in response.headers["Content-Disposition"]
