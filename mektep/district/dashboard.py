@@ -97,6 +97,7 @@ def dashboard():
         "district/dashboard.html",
         figures=listed_figures(choice),
         choice=choice,
+        filters={name: value for name, value in choice.items() if value not in ("", None)},
         columns=COLUMNS,
         problems=PROBLEMS,
         charts=district_charts(),
