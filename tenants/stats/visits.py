@@ -27,6 +27,8 @@ PATH_MAX = 300
 KEEP_SECONDS = 8 * 24 * 3600
 PAGE_STATUSES = frozenset({200, 304})
 UPSERT_BATCH = 500
+# A hash being flushed that nobody touched for this long was left by a dead worker.
+ORPHAN_SECONDS = 600
 
 
 def _prefix():
@@ -86,22 +88,33 @@ def _parse(fields):
     return counts
 
 
+def _claim(connection, key, day):
+    """Rename `key` to a name of this worker's own (atomic: one worker wins)."""
+    claimed = f"{_prefix()}-flushing:{day}:{secrets.token_hex(4)}"
+    try:
+        connection.rename(key, claimed)
+    except redis.ResponseError:
+        return None  # another worker took it
+    return claimed
+
+
 def flush_visits():
     """Sweep: move every day's counters from Redis into the database. Each day's
-    hash is renamed first (atomically), so counting goes on in a new one and
-    two workers never flush the same counts; a hash left by a worker that died
-    while flushing is flushed by the next sweep."""
+    hash is renamed first (atomically) to a name of this worker's own, so
+    counting goes on in a new one and two workers never flush the same counts;
+    a hash left by a worker that died while flushing (untouched for
+    ORPHAN_SECONDS) is claimed the same way by a later sweep."""
     connection = get_redis()
     prefix = _prefix()
+    mine = []
     for key in connection.scan_iter(match=f"{prefix}:*"):
-        day = key.decode().rsplit(":", 1)[1]
-        try:
-            connection.rename(key, f"{prefix}-flushing:{day}:{secrets.token_hex(4)}")
-        except redis.ResponseError:
-            continue  # another worker took it
-    flushed = 0
+        mine.append(_claim(connection, key, key.decode().rsplit(":", 1)[1]))
     for key in connection.scan_iter(match=f"{prefix}-flushing:*"):
-        day = date.fromisoformat(key.decode().split(":")[-2])
+        if key.decode() not in mine and (connection.object("idletime", key) or 0) >= ORPHAN_SECONDS:
+            mine.append(_claim(connection, key, key.decode().split(":")[-2]))
+    flushed = 0
+    for key in filter(None, mine):
+        day = date.fromisoformat(key.split(":")[-2])
         counts = _parse(connection.hgetall(key))
         if counts:
             _upsert(day, counts)
