@@ -112,3 +112,15 @@ def test_only_the_schools_admin_reads_its_report(app, site, schools, editor_a, a
     own.login("admin@b.kg")
     page = own.get("/admin/report?lang=en").get_data(as_text=True)
     assert "Pages of the public site viewed: 0." in page
+
+
+def test_without_the_fonts_the_pdf_is_explained_not_broken(app, admin_a, tmp_path):
+    fonts = app.config["REPORT_FONT_DIR"]
+    app.config["REPORT_FONT_DIR"] = str(tmp_path)
+    try:
+        response = admin_a.get("/admin/report.pdf?lang=ru")
+    finally:
+        app.config["REPORT_FONT_DIR"] = fonts
+    assert response.status_code == 503
+    assert "PDF здесь не может быть создан" in response.get_data(as_text=True)
+    assert admin_a.get("/admin/report.pdf").status_code == 200
