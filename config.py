@@ -98,6 +98,8 @@ class Config:
     WTF_CSRF_TIME_LIMIT = None
 
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    # DejaVu Sans (Debian's fonts-dejavu-core: every Kyrgyz letter) for the head's PDF report.
+    REPORT_FONT_DIR = os.environ.get("REPORT_FONT_DIR", "/usr/share/fonts/truetype/dejavu")
     # Sent as Strict-Transport-Security when links are https (URL_SCHEME).
     HSTS_MAX_AGE = int(os.environ.get("HSTS_MAX_AGE", str(365 * 24 * 3600)))
     # Production refuses to start with a missing, development or short SECRET_KEY.

@@ -68,7 +68,9 @@ def _parts():
         news,
         pages,
         public,
+        schedule,
         search,
+        stats,
         transfer,
         trash,
     )
@@ -93,6 +95,8 @@ def _parts():
         news,
         events,
         pages,
+        schedule,
+        stats,
         # Every school's records at once: the portable archive of a school.
         transfer,
         # The faces: every host's robots.txt and icon, then the school's admin,

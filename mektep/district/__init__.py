@@ -4,7 +4,18 @@ the audit log). They span every school, so they may use what schools own."""
 
 
 def init_app(app):
-    from mektep.district import compliance, routes, stop_words  # noqa: F401  (pages)
+    from mektep.district import (  # noqa: F401  (pages)
+        compliance,
+        dashboard,
+        open_data,
+        periods,
+        routes,
+        stop_words,
+    )
     from mektep.district.blueprint import bp
+    from mektep.district.digest import send_weekly_digest
+    from mektep.jobs import add_sweep
 
     app.register_blueprint(bp)
+    open_data.init_app(app)
+    add_sweep(app, send_weekly_digest)

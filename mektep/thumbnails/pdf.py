@@ -14,6 +14,8 @@ from mektep.thumbnails.rendering import Preview, UnusableFile
 
 MAX_TEXT_PAGES = 300
 MAX_TEXT_CHARS = 200_000
+# Fewer visible characters than this on a page: no text layer (a scanned page).
+MIN_PAGE_CHARS = 20
 
 
 def open_document(source):
@@ -72,24 +74,35 @@ def page_text(document, index):
         page.close()
 
 
-def read_text(source, first_page=0, seconds=None, room=MAX_TEXT_CHARS):
+def read_pages(source, first_page=0, seconds=None, room=MAX_TEXT_CHARS):
     """Read pages from `first_page` on, for about `seconds` (at least one page;
     None: to the end) and at most `room` characters.
 
-    Returns (text, the next page to read), the next page None once the document
-    (up to MAX_TEXT_PAGES pages) is read or the room is full."""
+    Returns (the text of each page read, the next page to read), the next page
+    None once the document (up to MAX_TEXT_PAGES pages) is read or the room is full."""
     document = open_document(source)
     try:
         last = min(len(document), MAX_TEXT_PAGES)
         deadline = None if seconds is None else time.monotonic() + seconds
-        parts, length, index = [], 0, first_page
+        pages, length, index = [], 0, first_page
         while index < last and length < room:
             if deadline is not None and index > first_page and time.monotonic() >= deadline:
                 break
-            parts.append(page_text(document, index))
-            length += len(parts[-1]) + 1
+            pages.append(page_text(document, index).replace("\x00", ""))
+            length += len(pages[-1]) + 1
             index += 1
     finally:
         document.close()
     done = index >= last or length >= room
-    return "\n".join(parts)[:room].replace("\x00", ""), None if done else index
+    return pages, None if done else index
+
+
+def read_text(source, first_page=0, seconds=None, room=MAX_TEXT_CHARS):
+    """As `read_pages`, with the pages' text joined: (text, the next page to read)."""
+    pages, next_page = read_pages(source, first_page, seconds, room)
+    return "\n".join(pages)[:room], next_page
+
+
+def has_text(page_text):
+    """Whether a page's text layer holds text (more than a page number or a stray mark)."""
+    return len("".join(page_text.split())) >= MIN_PAGE_CHARS

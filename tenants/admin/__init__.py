@@ -14,7 +14,10 @@ def init_app(app):
         files,  # noqa: F401  (its pages have no menu entry)
         news,
         pages,
+        report,
         routes,
+        scans,
+        schedule,
         staff,
     )
     from tenants.admin.blueprint import bp
@@ -24,6 +27,7 @@ def init_app(app):
     for pages_of_area in (
         routes,
         accounts,
+        schedule,
         content,
         discussion,
         news,
@@ -31,6 +35,8 @@ def init_app(app):
         pages,
         staff,
         documents,
+        scans,
+        report,
         history,
         trash,
         audit,

@@ -20,6 +20,7 @@ class NewsAdmin(KindAdmin):
     name, url, model, form_class = "news", "/news", NewsPost, NewsForm
     titles = {"list": _l("News"), "new": _l("New post"), "edit": _l("Edit post")}
     admin_buttons = ("publish", "schedule")
+    schedule_subjects = ("news",)
 
     def list_query(self):
         return db.select(NewsPost).order_by(

@@ -28,6 +28,7 @@ class StaffAdmin(KindAdmin):
     endpoints = {"list": "staff_index"}
     rules = {"list": "/staff/"}
     admin_views = ("delete",)
+    schedule_subjects = ("managers", "employees")
 
     @property
     def form_class(self):

@@ -59,7 +59,7 @@ def checklists(schools):
     ):
         documented.setdefault(school_id, set()).add(key)
     return {
-        school.id: _checklist(
+        school.id: checklist_from(
             school,
             rows.get(school.id, {}),
             people.get(school.id, []),
@@ -69,7 +69,10 @@ def checklists(schools):
     }
 
 
-def _checklist(school, rows, people, documented_keys):
+def checklist_from(school, rows, people, documented_keys):
+    """The checklist of `school` from its section rows ({slug: SectionContent}),
+    its published staff and the keys of the fields with a published document
+    (the present state, or a past one rebuilt from versions)."""
     entries = []
     for section in SECTIONS:
         if section.optional:

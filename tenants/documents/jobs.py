@@ -35,7 +35,7 @@ from mektep.extensions import db
 from mektep.queue import LOW, NORMAL, enqueue_after_commit, enqueue_now, get_redis
 from mektep.storage import get_storage, sha256_of
 from mektep.thumbnails import PDF_TYPES, UnusableFile, encode, render, thumbnails_for
-from mektep.thumbnails.pdf import MAX_TEXT_CHARS, read_text
+from mektep.thumbnails.pdf import MAX_TEXT_CHARS, has_text, read_pages
 from tenants.documents.integrity import mark_problem
 from tenants.documents.models import StoredFile
 
@@ -103,12 +103,12 @@ class Stage:
 
 def render_stored_file(file_id):
     """RQ job: make the preview of stored file `file_id`. Safe to run twice."""
-    return _run(PREVIEW, file_id)
+    return run_stage(PREVIEW, file_id)
 
 
 def read_stored_text(file_id, slice_seconds=TEXT_SLICE_SECONDS):
     """RQ job: read a slice of stored file `file_id`'s text. Safe to run twice."""
-    return _run(TEXT, file_id, seconds=slice_seconds)
+    return run_stage(TEXT, file_id, seconds=slice_seconds)
 
 
 def _render_original(stored):
@@ -142,7 +142,9 @@ def _make_preview(stored):
     stored.width = preview.width
     stored.height = preview.height
     stored.text = None
-    stored.text_pages_read = stored.text_attempts = 0
+    stored.text_pages_read = stored.text_attempts = stored.pages_without_text = 0
+    stored.scanned = False
+    stored.ocr_status, stored.ocr_pages_read, stored.ocr_attempts = None, 0, 0
     if stored.file_type in PDF_TYPES or preview.pdf is not None:
         stored.set_text_status("pending")
         TEXT.queue(stored)
@@ -154,12 +156,16 @@ def _make_preview(stored):
 def _read_text_slice(stored, seconds):
     first_page = stored.text_pages_read
     read_before = stored.text if first_page else ""
+    room = MAX_TEXT_CHARS - len(read_before) - 1
     with get_storage().local_copy(stored.text_source_key) as source:
-        text, next_page = read_text(
-            source, first_page, seconds, room=MAX_TEXT_CHARS - len(read_before) - 1
-        )
+        pages, next_page = read_pages(source, first_page, seconds, room=room)
+    text = "\n".join(pages)[:room]
     stored.text = f"{read_before}\n{text}" if first_page else text
+    empty = sum(1 for page in pages if not has_text(page))
+    stored.pages_without_text = (stored.pages_without_text if first_page else 0) + empty
     if next_page is None:
+        # A scan: most of its pages have no text layer (tenants.documents.ocr).
+        stored.scanned = 2 * stored.pages_without_text > first_page + len(pages)
         return "ready"
     stored.text_pages_read = next_page
     return "pending"
@@ -215,7 +221,7 @@ def _claim(stage, file_id):
     return stored
 
 
-def _run(stage, file_id, **options):
+def run_stage(stage, file_id, **options):
     stored = _claim(stage, file_id)
     if stored is None:
         return "nothing to do"
@@ -260,7 +266,7 @@ def _job_is_live(job_id):
         return False
 
 
-def _requeue(stage, now=None):
+def requeue_stage(stage, now=None):
     """Queue every pending row of `stage` with no live job, and every row stuck
     processing; returns how many jobs were queued."""
     now = now or utcnow()
@@ -294,9 +300,9 @@ def _requeue(stage, now=None):
 
 def requeue_thumbnails(now=None):
     """Queue every file whose preview is pending with no live job, or stuck processing."""
-    return _requeue(PREVIEW, now)
+    return requeue_stage(PREVIEW, now)
 
 
 def requeue_text(now=None):
     """Queue every file whose text is pending with no live job, or stuck processing."""
-    return _requeue(TEXT, now)
+    return requeue_stage(TEXT, now)

@@ -108,6 +108,16 @@ class StoredFile(TenantOwned, db.Model):
     text_attempts = db.Column(db.Integer, nullable=False, default=0)
     text_status_changed_at = db.Column(db.DateTime)
     text_pages_read = db.Column(db.Integer, nullable=False, default=0)
+    # A scan: most pages of the PDF have no text layer (found while reading its
+    # text), so its text can be neither searched nor read aloud until recognized.
+    pages_without_text = db.Column(db.Integer, nullable=False, default=0)
+    scanned = db.Column(db.Boolean, nullable=False, default=False, index=True)
+    # Text recognition (OCR) of a scan, a job of its own asked for by the school:
+    # None (not asked), pending, processing, ready or failed; pages done so far.
+    ocr_status = db.Column(db.String(12), index=True)
+    ocr_attempts = db.Column(db.Integer, nullable=False, default=0)
+    ocr_status_changed_at = db.Column(db.DateTime)
+    ocr_pages_read = db.Column(db.Integer, nullable=False, default=0)
     created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
     uploaded_by_id = db.Column(db.ForeignKey("user.id"))
     # A picture or PDF without markup in its first bytes (`sniffing.has_markup`):
@@ -206,6 +216,16 @@ class StoredFile(TenantOwned, db.Model):
         document is shown and found by its title all the same)."""
         self.text_status = status
         self.text_status_changed_at = utcnow()
+
+    def set_ocr_status(self, status, failure=None):
+        """The text recognition's status (why it failed is in the worker's log)."""
+        self.ocr_status = status
+        self.ocr_status_changed_at = utcnow()
+
+    @property
+    def needs_ocr(self):
+        """A scan whose text has not been recognized (yet)."""
+        return self.scanned and self.ocr_status != "ready"
 
 
 KINDS = {

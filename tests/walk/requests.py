@@ -14,7 +14,7 @@ from werkzeug.routing import AnyConverter, IntegerConverter, PathConverter
 BIG = "9" * 30  # far beyond 64 bits
 UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 SCHOOL_BLUEPRINTS = frozenset({"admin", "public", "api"})
-APEX_BLUEPRINTS = frozenset({"district", "home"})
+APEX_BLUEPRINTS = frozenset({"district", "home", "open_data"})
 # A rule's arguments in its pattern: <name>, <int:name>, <any(a, b):name>.
 ARGUMENT = re.compile(r"<(?:[a-z]+(?:\([^)]*\))?:)?(\w+)>")
 FIELD = re.compile(r'<(?:input|select|textarea)\b[^>]*\bname="([^"]+)"')

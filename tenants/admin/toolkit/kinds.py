@@ -63,6 +63,7 @@ class KindAdmin:
     rules: dict = {}  # {view: rule} where it is not the usual one after `url`
     admin_views = ("publish", "delete")
     admin_buttons = ("publish",)  # buttons of the form only an admin may press
+    schedule_subjects = ()  # subjects of the update schedule its list reviews (tenants.schedule)
 
     # Routes.
 

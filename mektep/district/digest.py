@@ -1,0 +1,124 @@
+"""The weekly digest to the district's admins: which schools got worse over
+the week (compliance down, more overdue sections, previews failing, scans
+without text, questions waiting), from the daily snapshots. Sent on Mondays
+once the day's snapshot exists, once however many workers sweep; through
+`mektep.accounts.outbox.send` until the mail sender of issue 13 lands."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from flask import render_template
+from flask_babel import force_locale
+from flask_babel import gettext as _
+
+from config import LANGUAGES
+from mektep.accounts import outbox
+from mektep.accounts.models import User
+from mektep.clock import to_district, utcnow
+from mektep.extensions import db
+from mektep.hosts import site_url
+from mektep.periodic import claim, week_start
+from tenants.models import School
+from tenants.stats.models import DistrictSnapshot, SchoolSnapshot
+
+# Figures no version keeps: compared only with a snapshot seen on its day.
+OBSERVED_ONLY = ("failed_previews", "scanned_documents")
+WORSE_WHEN_HIGHER = (
+    "overdue_sections",
+    "failed_previews",
+    "scanned_documents",
+    "pending_questions",
+)
+
+
+@dataclass
+class Change:
+    school: object
+    figure: str  # a name of WORSE_WHEN_HIGHER, or "compliance_<lang>"
+    before: int
+    after: int
+
+
+def changes_for_the_worse(today, days=7):
+    """[Change] of every active school between its snapshot `days` before
+    `today` (or the nearest earlier one) and today's."""
+    start = today - timedelta(days=days)
+    current = _snapshots(SchoolSnapshot.day == today)
+    earlier_day = (
+        db.select(SchoolSnapshot.school_id, db.func.max(SchoolSnapshot.day).label("day"))
+        .where(SchoolSnapshot.day <= start)
+        .group_by(SchoolSnapshot.school_id)
+        .subquery()
+    )
+    earlier = {
+        snapshot.school_id: snapshot
+        for snapshot in db.session.scalars(
+            db.select(SchoolSnapshot).join(
+                earlier_day,
+                db.and_(
+                    SchoolSnapshot.school_id == earlier_day.c.school_id,
+                    SchoolSnapshot.day == earlier_day.c.day,
+                ),
+            )
+        )
+    }
+    schools = {
+        school.id: school
+        for school in db.session.scalars(db.select(School).where(School.status == "active"))
+    }
+    found = []
+    for school_id, now in current.items():
+        before = earlier.get(school_id)
+        if before is None or school_id not in schools:
+            continue
+        school = schools[school_id]
+        for lang in LANGUAGES:
+            was, is_ = before.compliance.get(lang, 0), now.compliance.get(lang, 0)
+            if is_ < was:
+                found.append(Change(school, f"compliance_{lang}", was, is_))
+        for name in WORSE_WHEN_HIGHER:
+            if name in OBSERVED_ONLY and before.backfilled:
+                continue
+            was, is_ = getattr(before, name), getattr(now, name)
+            if is_ > was:
+                found.append(Change(school, name, was, is_))
+    return found
+
+
+def _snapshots(condition):
+    return {s.school_id: s for s in db.session.scalars(db.select(SchoolSnapshot).where(condition))}
+
+
+def send_weekly_digest(now=None):
+    """Sweep: on Mondays, once today's snapshots exist, e-mail every active
+    district admin what got worse; returns how many messages were sent."""
+    now = now or utcnow()
+    today = to_district(now).date()
+    if db.session.get(DistrictSnapshot, today) is None:
+        return 0  # the snapshot sweep has not run yet today
+    if not claim("district.digest", week_start(now)):
+        return 0
+    changes = changes_for_the_worse(today)
+    admins = db.session.scalars(
+        db.select(User).where(User.is_district_admin.is_(True), User.active.is_(True))
+    ).all()
+    for user in admins:
+        digest(user, changes, today)
+    return len(admins)
+
+
+def digest(user, changes, today, lang=LANGUAGES[0]):
+    """One digest to `user`, in the district's first language."""
+    by_school = {}
+    for change in changes:
+        by_school.setdefault(change.school, []).append(change)
+    with force_locale(lang):
+        subject = _("District schools: the week to %(date)s", date=today.isoformat())
+        body = render_template(
+            "district/mail/digest.txt",
+            user=user,
+            by_school=by_school,
+            lang=lang,
+            link=site_url(None, "/district/dashboard"),
+        )
+    outbox.send(user.email, subject, body)

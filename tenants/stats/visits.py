@@ -1,0 +1,124 @@
+"""Counting visits to a school's public pages: per page (its path) per day, with
+no cookie and no IP address, pages served from the page cache included.
+
+Every public page served (a 200 or a 304 of an HTML page, from a view or from
+the cache's `before_request`: Flask runs `after_request` hooks either way) adds
+one to a counter in Redis (HINCRBY in a hash per day); the worker's sweep moves
+the counts into `PageVisit` rows. A Redis outage loses the counts of its
+duration, never a page.
+"""
+
+import logging
+import secrets
+from datetime import date
+
+import redis
+from flask import current_app, g, request
+from sqlalchemy.dialects import postgresql, sqlite
+
+from mektep.clock import to_district, utcnow
+from mektep.extensions import db
+from mektep.queue import get_redis
+from tenants.stats.models import PageVisit
+
+log = logging.getLogger(__name__)
+PATH_MAX = 300
+# A day's counters outlive it long enough for a worker to be back.
+KEEP_SECONDS = 8 * 24 * 3600
+PAGE_STATUSES = frozenset({200, 304})
+UPSERT_BATCH = 500
+# A hash being flushed that nobody touched for this long was left by a dead worker.
+ORPHAN_SECONDS = 600
+
+
+def _prefix():
+    return f"{current_app.config['RQ_QUEUE']}:visits"
+
+
+def day_key(day):
+    return f"{_prefix()}:{day.isoformat()}"
+
+
+def is_public_page(response):
+    """Whether `response` is a school's public page (not a file, feed or the admin)."""
+    if g.get("school") is None or request.method != "GET":
+        return False
+    if response.status_code not in PAGE_STATUSES or response.mimetype != "text/html":
+        return False
+    return request.blueprint == "public" or request.endpoint == "index"
+
+
+def count_visit(response):
+    """after_request: one more visit of this page today."""
+    if not is_public_page(response) or len(request.path) > PATH_MAX:
+        return response
+    key = day_key(to_district(utcnow()).date())
+    try:
+        pipe = get_redis().pipeline(transaction=False)
+        pipe.hincrby(key, f"{g.school.id} {request.path}", 1)
+        pipe.expire(key, KEEP_SECONDS)
+        pipe.execute()
+    except redis.RedisError as error:
+        log.warning("visit not counted, Redis unreachable: %s", error)
+    return response
+
+
+def _upsert(day, counts):
+    """Add `counts` ({(school id, path): n}) to the day's rows, a batch per statement."""
+    dialect = postgresql if db.engine.dialect.name == "postgresql" else sqlite
+    rows = [
+        {"school_id": school_id, "day": day, "path": path, "count": count}
+        for (school_id, path), count in counts.items()
+    ]
+    for start in range(0, len(rows), UPSERT_BATCH):
+        statement = dialect.insert(PageVisit.__table__).values(rows[start : start + UPSERT_BATCH])
+        statement = statement.on_conflict_do_update(
+            index_elements=["school_id", "day", "path"],
+            set_={"count": PageVisit.__table__.c.count + statement.excluded.count},
+        )
+        db.session.execute(statement)
+
+
+def _parse(fields):
+    counts = {}
+    for field, value in fields.items():
+        school_id, _, path = field.decode().partition(" ")
+        if school_id.isdigit() and path:
+            counts[(int(school_id), path)] = int(value)
+    return counts
+
+
+def _claim(connection, key, day):
+    """Rename `key` to a name of this worker's own (atomic: one worker wins)."""
+    claimed = f"{_prefix()}-flushing:{day}:{secrets.token_hex(4)}"
+    try:
+        connection.rename(key, claimed)
+    except redis.ResponseError:
+        return None  # another worker took it
+    return claimed
+
+
+def flush_visits():
+    """Sweep: move every day's counters from Redis into the database. Each day's
+    hash is renamed first (atomically) to a name of this worker's own, so
+    counting goes on in a new one and two workers never flush the same counts;
+    a hash left by a worker that died while flushing (untouched for
+    ORPHAN_SECONDS) is claimed the same way by a later sweep."""
+    connection = get_redis()
+    prefix = _prefix()
+    mine = []
+    for key in connection.scan_iter(match=f"{prefix}:*"):
+        mine.append(_claim(connection, key, key.decode().rsplit(":", 1)[1]))
+    for key in connection.scan_iter(match=f"{prefix}-flushing:*"):
+        if key.decode() not in mine and (connection.object("idletime", key) or 0) >= ORPHAN_SECONDS:
+            mine.append(_claim(connection, key, key.decode().split(":")[-2]))
+    flushed = 0
+    for key in filter(None, mine):
+        day = date.fromisoformat(key.split(":")[-2])
+        counts = _parse(connection.hgetall(key))
+        if counts:
+            _upsert(day, counts)
+            db.session.commit()
+            flushed += sum(counts.values())
+        connection.delete(key)
+    return flushed
