@@ -47,12 +47,13 @@ def create_app(config=None):
 
 def _parts():
     """Every part of the product, in the order the app is wired."""
-    from mektep import accounts, cli, district, errors, formatting, i18n, security
+    from mektep import accounts, cli, district, errors, formatting, i18n, mail, security
     from tenants import (
         admin,
         api,
         content,
         crawlers,
+        discussion,
         documents,
         events,
         news,
@@ -68,6 +69,7 @@ def _parts():
         formatting,
         errors,
         security,
+        mail,
         accounts,
         district,
         cli,
@@ -80,6 +82,7 @@ def _parts():
         news,
         events,
         pages,
+        discussion,
         # The faces: every host's robots.txt and icon, then the school's admin,
         # public site and open data, with their menu entries and template helpers.
         crawlers,

@@ -11,6 +11,7 @@ from mektep.accounts import passwords, reset_links, setup_links
 from mektep.accounts.blueprint import bp
 from mektep.accounts.forms import LoginForm, PasswordChangeForm, ResetForm, SetupForm
 from mektep.accounts.models import User
+from mektep.accounts.settings import remember_page_language
 from mektep.extensions import db
 
 
@@ -74,6 +75,7 @@ def _try_login(form, email):
     login_user(user)
     audit.record("auth.login", user=user)
     db.session.commit()
+    remember_page_language(user)
     return 302
 
 
@@ -100,15 +102,15 @@ def logout():
 def setup(token):
     """A new account's owner chooses their name and first password."""
     try:
-        membership = setup_links.redeem(token)
+        grant = setup_links.redeem(token)
     except setup_links.LinkProblem as problem:
         return _link_problem(problem)
-    user = membership.user
+    user = grant.user
     form = SetupForm(display_name=user.display_name)
     if form.validate_on_submit():
         user.display_name = form.display_name.data.strip()
         user.set_password(form.password.data)
-        audit.record("auth.setup", user=user, school_id=membership.school_id)
+        audit.record("auth.setup", user=user, school_id=grant.school_id)
         db.session.commit()
         flash(_("Your password is saved. Welcome!"), "success")
         return _signed_in_here(user)
