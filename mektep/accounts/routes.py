@@ -74,8 +74,8 @@ def _try_login(form, email):
         return 403
     login_user(user)
     audit.record("auth.login", user=user)
-    db.session.commit()
     remember_page_language(user)
+    db.session.commit()
     return 302
 
 
@@ -91,6 +91,7 @@ def _refused_for_now(form, email):
 @login_required
 def logout():
     audit.record("auth.logout")
+    remember_page_language(current_user)
     current_user.invalidate_sessions()
     db.session.commit()
     logout_user()
@@ -110,6 +111,7 @@ def setup(token):
     if form.validate_on_submit():
         user.display_name = form.display_name.data.strip()
         user.set_password(form.password.data)
+        remember_page_language(user)
         audit.record("auth.setup", user=user, school_id=grant.school_id)
         db.session.commit()
         flash(_("Your password is saved. Welcome!"), "success")
@@ -128,6 +130,7 @@ def reset(token):
     form = ResetForm()
     if form.validate_on_submit():
         user.set_password(form.password.data)
+        remember_page_language(user)
         audit.record("auth.password_reset", user=user)
         db.session.commit()
         flash(_("Your new password is saved. Other devices have been signed out."), "success")

@@ -1,8 +1,10 @@
 """The account's own settings: the language of its e-mail.
 
 Until its owner chooses one, messages follow the language of the pages they
-last used: `remember_page_language` notes it where they work (signing in, the
-school's admin, the district's console), writing only when it changes.
+last used, as noted by `remember_page_language` where a session starts and
+ends (signing in, setting up the account, choosing a new password, signing
+out): the pages in between write nothing, so browsing, and a refused request,
+change no row.
 """
 
 from flask import flash, g, redirect, render_template, url_for
@@ -24,11 +26,10 @@ AS_PAGES = "pages"
 
 def remember_page_language(user):
     """Note the language of the page `user` is on (their messages' language until
-    they choose one)."""
+    they choose one), with the action that the caller commits."""
     lang = g.get("lang")
-    if lang in user.mail_languages() and user.last_language != lang:
+    if lang in user.mail_languages():
         user.last_language = lang
-        db.session.commit()
 
 
 class SettingsForm(FlaskForm):

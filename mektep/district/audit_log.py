@@ -28,9 +28,9 @@ class AuditFilterForm(FlaskForm):
     class Meta:
         csrf = False  # a GET form: it only reads
 
-    school = SelectField(_l("School"))
+    school = SelectField(_l("School"), default="")
     person = SearchField(_l("Person"), description=_l("Part of an e-mail address or a name."))
-    action = SelectField(_l("Action"))
+    action = SelectField(_l("Action"), default="")
 
 
 def _school_choices():

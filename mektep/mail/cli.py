@@ -8,7 +8,7 @@ from flask.cli import AppGroup
 from config import UI_LANGUAGES
 from mektep.clock import utcnow
 from mektep.extensions import db
-from mektep.mail.compose import compose, sender_address
+from mektep.mail.compose import compose, sender_address, wire_bytes
 from mektep.mail.delivery import deliver
 from mektep.mail.models import STATUSES, MailMessage
 from mektep.mail.transport import parse_mail_url, transmit, uses_smtp
@@ -26,12 +26,12 @@ def send_test(address, lang):
 
     message = compose(address, "test", lang)
     if not uses_smtp():
-        path = transmit(sender_address(), address, message.as_bytes())
+        path = transmit(sender_address(), address, wire_bytes(message))
         click.echo(f"MAIL_URL is not set: the message was written to {path}")
         return
     server = parse_mail_url(current_app.config["MAIL_URL"])
     try:
-        transmit(sender_address(), address, message.as_bytes())
+        transmit(sender_address(), address, wire_bytes(message))
     except (OSError, smtplib.SMTPException) as error:
         raise click.ClickException(
             f"{server.host}:{server.port} did not take the message: {type(error).__name__}: {error}"

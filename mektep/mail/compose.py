@@ -14,6 +14,7 @@ school's messages (`accent_colour`: with the layout, the one place a school's
 look enters its messages).
 """
 
+import email.policy
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
@@ -89,9 +90,16 @@ def compose(to_address, template, lang, school=None, **context):
     message["Subject"] = subject
     message["Date"] = formatdate()
     message["Message-ID"] = make_msgid(domain=mail_domain())
-    message["Content-Language"] = lang
     # Out-of-office replies and the like are not sent back to an automatic message.
     message["Auto-Submitted"] = "auto-generated"
     message.set_content(text, cte="base64")
     message.add_alternative(html, subtype="html", cte="base64")
+    # After the parts exist: making the message multipart moves Content-* headers into them.
+    message["Content-Language"] = lang
     return message
+
+
+def wire_bytes(message):
+    """The message as it travels: lines end in CRLF, as SMTP requires (smtplib
+    sends bytes unchanged, and a server reads bare LFs as one over-long line)."""
+    return message.as_bytes(policy=email.policy.SMTP)

@@ -16,7 +16,7 @@ from flask import current_app
 from mektep.clock import utcnow
 from mektep.extensions import db
 from mektep.jobs import SWEEP_SECONDS
-from mektep.mail.compose import sender_address
+from mektep.mail.compose import sender_address, wire_bytes
 from mektep.mail.models import MailMessage
 from mektep.mail.transport import transmit
 from mektep.queue import enqueue_after_commit, get_queue
@@ -54,7 +54,7 @@ def store(message, template, lang, user=None, school=None):
         school_id=school.id if school is not None else None,
         lang=lang,
         subject=str(message["Subject"])[:300],
-        content=message.as_bytes(),
+        content=wire_bytes(message),
         status="pending",
     )
     return _queued(row)
@@ -126,7 +126,7 @@ def _compose_requested(row):
         db.session.commit()
         return False
     row.subject = str(message["Subject"])[:300]
-    row.content = message.as_bytes()
+    row.content = wire_bytes(message)
     db.session.commit()
     return True
 
