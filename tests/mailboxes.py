@@ -100,7 +100,8 @@ class SmtpServer:
     def _authenticate(self, server, session, envelope, mechanism, auth_data):
         self.logins.append(auth_data.login.decode())
         ok = (auth_data.login.decode(), auth_data.password.decode()) == (self.user, self.password)
-        return AuthResult(success=ok)
+        # handled=False: aiosmtpd answers a refusal with 535 itself.
+        return AuthResult(success=ok, handled=False)
 
     def start(self):
         options = {}
@@ -108,9 +109,7 @@ class SmtpServer:
             options = dict(
                 authenticator=self._authenticate, auth_required=True, auth_require_tls=False
             )
-        self.controller = Controller(
-            self.handler, hostname="127.0.0.1", port=self.port, **options
-        )
+        self.controller = Controller(self.handler, hostname="127.0.0.1", port=self.port, **options)
         self.controller.start()
         return self
 

@@ -49,7 +49,7 @@ def _invited(school_name, role, inviter):
         return _(
             "%(who)s invited you to be an administrator of the district console: the "
             "district's schools, their administrators and the audit log.",
-            who=inviter.label,
+            who=_who(inviter),
         )
     role = str(ROLE_LABELS[role])
     if inviter is None:
@@ -60,10 +60,18 @@ def _invited(school_name, role, inviter):
         )
     return _(
         "%(who)s invited you to work on the site of %(school)s as %(role)s.",
-        who=inviter.label,
+        who=_who(inviter),
         school=school_name,
         role=role,
     )
+
+
+def _who(person):
+    """A person as a message names them: their name and address (the reader may
+    know only one of the two)."""
+    if person.display_name:
+        return f"{person.display_name} ({person.email})"
+    return person.email
 
 
 def send_invitation(membership, inviter=None):

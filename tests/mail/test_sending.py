@@ -17,7 +17,7 @@ from mektep.mail.models import MailMessage
 from mektep.mail.transport import MailUrlError, SmtpServer, parse_mail_url
 from tests.account_steps import invite, membership_id, setup_path
 from tests.conftest import PASSWORD, worker_env
-from tests.mail.steps import one_link, path_of, set_user, stored
+from tests.mail.steps import one_link, path_of, stored
 from tests.mailboxes import SmtpServer as LoopbackServer
 from tests.mailboxes import free_port, html_part, text_part
 
@@ -47,7 +47,10 @@ def test_an_invitation_reaches_the_smtp_server_and_its_link_works(
     assert message["Subject"] == "school-a мектеби сайтындагы аккаунтуңуз"
     assert message.get_content_type() == "multipart/alternative"
     text, html = text_part(message), html_part(message)
-    assert "admin@a.kg сизди school-a мектеби сайтында редактор катары иштөөгө чакырды." in text
+    assert (
+        "admin (admin@a.kg) сизди school-a мектеби сайтында редактор катары иштөөгө чакырды."
+        in text
+    )
     assert '<html lang="ky">' in html and "school-a мектеби" in html
     link = one_link(message, "/account/setup/")
     assert link.startswith("http://school-a.mektep.test/account/setup/")
@@ -128,9 +131,7 @@ def wait_until(condition, timeout=30):
     return False
 
 
-def test_a_refusing_server_gets_the_message_once_it_accepts(
-    app, schools, admin_a, smtp_server
-):
+def test_a_refusing_server_gets_the_message_once_it_accepts(app, schools, admin_a, smtp_server):
     smtp_server.handler.refusing = True
     response = send_reset(admin_a, app, schools)
     assert response.status_code == 302  # the page never waits for the mail server
@@ -165,7 +166,7 @@ def test_an_unreachable_server_loses_nothing_and_the_sweep_sends_it_later(
     (row,) = stored(app)
     assert (row.status, row.attempts) == ("pending", 1)
     assert "Connection refused" in row.last_error or "ConnectionRefused" in row.last_error
-    assert row.next_attempt_at > utcnow()
+    assert row.next_attempt_at > row.created_at  # a retry is planned
 
     server.start()
     try:
@@ -217,7 +218,7 @@ def test_the_server_asks_for_a_password(app, site, schools, admin_a, run_worker,
             db.session.commit()
         run_worker(TEST_MAIL_URL=good)
         assert [to for _, to, _ in server.messages()] == [["editor@a.kg"]]
-        assert server.logins == ["mektep", "mektep"]
+        assert set(server.logins) == {"mektep"}  # the user of MAIL_URL, decoded
     finally:
         server.stop()
 
@@ -241,7 +242,10 @@ def test_without_mail_url_messages_become_eml_files(app, schools, admin_a, outbo
             "smtp://user:pa%40ss@mail.example.kg:587?starttls",
             SmtpServer("mail.example.kg", 587, False, True, "user", "pa@ss"),
         ),
-        ("smtp://mail.example.kg?starttls", SmtpServer("mail.example.kg", 587, False, True, None, None)),
+        (
+            "smtp://mail.example.kg?starttls",
+            SmtpServer("mail.example.kg", 587, False, True, None, None),
+        ),
         ("smtps://u:p@mail.example.kg", SmtpServer("mail.example.kg", 465, True, False, "u", "p")),
         ("smtp://relay.example.kg", SmtpServer("relay.example.kg", 25, False, False, None, None)),
     ],
