@@ -89,4 +89,4 @@ def send_district_admin_notice(user, inviter):
     """Tell an existing account's owner that it is now a district administrator."""
     lang = user.mail_language(None)
     console_url = link_builder(None, lang)("district.schools")
-    return mail.send(user, "district_admin", lang, inviter=inviter, console_url=console_url)
+    return mail.send(user, "district_admin", lang, who=_who(inviter), console_url=console_url)
