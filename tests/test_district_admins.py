@@ -41,7 +41,9 @@ def change(client, app, email, what):
 
 def test_an_invited_administrator_chooses_their_own_password(app, site, district, outbox):
     response = district.submit(
-        "/district/admins/invite?lang=en", {"email": "deputy@mektep.kg"}, form_page="/district/admins"
+        "/district/admins/invite?lang=en",
+        {"email": "deputy@mektep.kg"},
+        form_page="/district/admins",
     )
     assert response.status_code == 200
     assert "deputy@mektep.kg" in response.get_data(as_text=True)
@@ -55,7 +57,9 @@ def test_an_invited_administrator_chooses_their_own_password(app, site, district
     assert logged(app, "district.admin_invite") == ["deputy@mektep.kg (new account)"]
 
     deputy = site()
-    deputy.submit(path_of(link), {"display_name": "Deputy", "password": PASSWORD, "confirm": PASSWORD})
+    deputy.submit(
+        path_of(link), {"display_name": "Deputy", "password": PASSWORD, "confirm": PASSWORD}
+    )
     assert deputy.get("/district/").status_code == 200
     page = district.get("/district/admins?lang=en").get_data(as_text=True)
     assert "deputy@mektep.kg" in page and "Deputy" in page

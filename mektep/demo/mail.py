@@ -22,9 +22,7 @@ def load_mail(schools):
     email, name, password = DEACTIVATED
     deputy = demo_user(email, name, password)
     deputy.district_deactivated_at = utcnow()
-    inviter = db.session.scalar(
-        db.select(User).where(User.email == ACCOUNTS["district"]["email"])
-    )
+    inviter = db.session.scalar(db.select(User).where(User.email == ACCOUNTS["district"]["email"]))
     invited = User(email=INVITED, is_district_admin=True, last_language="ru")
     db.session.add(invited)
     db.session.flush()

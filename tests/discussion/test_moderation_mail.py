@@ -35,8 +35,7 @@ def test_admins_hear_how_many_posts_wait_in_one_message(app, site, schools, visi
     with app.app_context():
         db.session.execute(
             db.update(MailMessage).values(
-                created_at=utcnow()
-                - timedelta(minutes=app.config["MODERATION_MAIL_MINUTES"] + 1)
+                created_at=utcnow() - timedelta(minutes=app.config["MODERATION_MAIL_MINUTES"] + 1)
             )
         )
         db.session.commit()
