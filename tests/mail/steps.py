@@ -1,9 +1,11 @@
 """Steps of the e-mail tests: reading stored messages and links out of mails."""
 
 import re
+from datetime import timedelta
 from urllib.parse import urlsplit
 
 from mektep.accounts.models import User
+from mektep.clock import utcnow
 from mektep.extensions import db
 from mektep.mail.models import MailMessage
 from tests.mailboxes import html_part, text_part
@@ -45,4 +47,14 @@ def set_user(app, email, **fields):
         user = db.session.scalar(db.select(User).where(User.email == email))
         for name, value in fields.items():
             setattr(user, name, value)
+        db.session.commit()
+
+
+def make_due(app):
+    """Make every waiting message overdue, as if its planned retry was lost with
+    Redis: the worker's sweep then queues it again."""
+    with app.app_context():
+        db.session.execute(
+            db.update(MailMessage).values(next_attempt_at=utcnow() - timedelta(minutes=5))
+        )
         db.session.commit()

@@ -17,7 +17,7 @@ from mektep.mail.models import MailMessage
 from mektep.mail.transport import MailUrlError, SmtpServer, parse_mail_url
 from tests.account_steps import invite, membership_id, setup_path
 from tests.conftest import PASSWORD, worker_env
-from tests.mail.steps import one_link, path_of, stored
+from tests.mail.steps import make_due, one_link, path_of, stored
 from tests.mailboxes import SmtpServer as LoopbackServer
 from tests.mailboxes import free_port, html_part, text_part
 
@@ -172,11 +172,7 @@ def test_an_unreachable_server_loses_nothing_and_the_sweep_sends_it_later(
     try:
         # Its retry was planned with RQ's scheduler; say that job was lost with Redis:
         # once the message is overdue, the worker's sweep queues it again.
-        with app.app_context():
-            db.session.execute(
-                db.update(MailMessage).values(next_attempt_at=utcnow() - timedelta(minutes=5))
-            )
-            db.session.commit()
+        make_due(app)
         (message,) = server.delivered()
     finally:
         server.stop()
@@ -211,11 +207,7 @@ def test_the_server_asks_for_a_password(app, site, schools, admin_a, run_worker,
         assert server.messages() == []
         (row,) = stored(app)
         assert row.status == "pending" and "535" in row.last_error
-        with app.app_context():
-            db.session.execute(
-                db.update(MailMessage).values(next_attempt_at=utcnow() - timedelta(minutes=5))
-            )
-            db.session.commit()
+        make_due(app)
         run_worker(TEST_MAIL_URL=good)
         assert [to for _, to, _ in server.messages()] == [["editor@a.kg"]]
         assert set(server.logins) == {"mektep"}  # the user of MAIL_URL, decoded
