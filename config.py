@@ -85,6 +85,22 @@ class Config:
     LOGIN_LIMIT_PER_ACCOUNT = os.environ.get("LOGIN_LIMIT_PER_ACCOUNT", "5 per 15 minutes")
     LOGIN_LIMIT_PER_ADDRESS = os.environ.get("LOGIN_LIMIT_PER_ADDRESS", "20 per 15 minutes")
     DISCUSSION_POST_LIMIT = os.environ.get("DISCUSSION_POST_LIMIT", "5 per 10 minutes")
+    # "Forgot password" requests, counted like password guesses: per address asked
+    # for (whether it has an account or not) and per IP address.
+    RESET_LIMIT_PER_ACCOUNT = os.environ.get("RESET_LIMIT_PER_ACCOUNT", "3 per hour")
+    RESET_LIMIT_PER_ADDRESS = os.environ.get("RESET_LIMIT_PER_ADDRESS", "10 per hour")
+
+    # E-mail (mektep/mail): smtp://user:pass@host:587?starttls, smtps://host,
+    # smtp://host:25 (no auth). Empty: each message is written to instance/outbox/.
+    MAIL_URL = os.environ.get("MAIL_URL", "")
+    # The sender; empty: no-reply@ the district's domain.
+    MAIL_FROM = os.environ.get("MAIL_FROM", "")
+    # A failed send is tried again after this many seconds, doubled each time (at
+    # most an hour apart), until MAIL_GIVE_UP_HOURS after the message was made.
+    MAIL_RETRY_SECONDS = 30
+    MAIL_GIVE_UP_HOURS = 72
+    # The school's admins hear of waiting questions at most this often.
+    MODERATION_MAIL_MINUTES = int(os.environ.get("MODERATION_MAIL_MINUTES", "60"))
     # Reverse proxies in front of the app whose X-Forwarded-* headers are trusted
     # (client address for throttling, scheme and host); 0 when the app faces clients.
     TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
@@ -143,6 +159,9 @@ class TestConfig(Config):
     BASE_DOMAIN = "mektep.test"
     SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL", "sqlite://")
     REDIS_URL = os.environ.get("TEST_REDIS_URL", "")
+    # Never a real mail server by accident: tests name theirs (on loopback).
+    MAIL_URL = os.environ.get("TEST_MAIL_URL", "")
+    MAIL_RETRY_SECONDS = 1
     # A cheap hash keeps hundreds of test logins fast; a test checks the real default.
     PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"
 

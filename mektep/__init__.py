@@ -55,6 +55,7 @@ def _parts():
         errors,
         formatting,
         i18n,
+        mail,
         security,
         upload_limits,
     )
@@ -63,6 +64,7 @@ def _parts():
         api,
         content,
         crawlers,
+        discussion,
         documents,
         events,
         news,
@@ -82,6 +84,7 @@ def _parts():
         errors,
         security,
         upload_limits,
+        mail,
         accounts,
         district,
         cli,
@@ -95,6 +98,7 @@ def _parts():
         news,
         events,
         pages,
+        discussion,
         schedule,
         stats,
         # Every school's records at once: the portable archive of a school.

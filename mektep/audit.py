@@ -12,7 +12,7 @@ class AuditEntry(db.Model):
     created_at = db.Column(db.DateTime, nullable=False, default=utcnow, index=True)
     user_id = db.Column(db.ForeignKey("user.id"), index=True)
     school_id = db.Column(db.ForeignKey("school.id"), index=True)
-    action = db.Column(db.String(80), nullable=False)
+    action = db.Column(db.String(80), nullable=False, index=True)
     detail = db.Column(db.String(1000), nullable=False, default="")
     host = db.Column(db.String(255), nullable=False, default="")
     address = db.Column(db.String(64), nullable=False, default="")

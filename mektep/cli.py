@@ -71,7 +71,8 @@ def create_district_admin(email, password, name):
 @click.option("--language", type=click.Choice(LANGUAGES), default=LANGUAGES[0])
 @click.option("--admin-email", required=True, help="E-mail of the first school admin.")
 def create_school_command(slug, name_ky, name_ru, language, admin_email):
-    """Create a school and its first admin; prints the admin's set-up link."""
+    """Create a school and its first admin, whom a set-up link is mailed to (printed
+    too while mail goes to the outbox folder)."""
     from mektep.accounts.invitations import answer_url
     from mektep.district.provisioning import ProvisioningError, create_school
 
@@ -86,12 +87,16 @@ def create_school_command(slug, name_ky, name_ru, language, admin_email):
             raise click.ClickException(f"{error.field}: {error.message}") from None
         accept_at = answer_url(school)
     click.echo(f"Created {school.slug}: {school.name_ky}")
-    click.echo(
-        f"Set-up link for {admin_email}: {invitation.link}"
-        if invitation.link
-        else f"{admin_email} already has an account: they become the school's admin "
-        f"once they accept the invitation, after signing in at {accept_at}"
-    )
+    if invitation.membership.pending:
+        click.echo(
+            f"{admin_email} already has an account: they become the school's admin "
+            f"once they accept the invitation, after signing in at {accept_at} "
+            "(a message telling them is queued)."
+        )
+    elif invitation.link:
+        click.echo(f"Set-up link for {admin_email} (also in the outbox): {invitation.link}")
+    else:
+        click.echo(f"A set-up link is queued for {admin_email}; a worker sends it.")
 
 
 @schools_cli.command("list")

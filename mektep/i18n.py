@@ -12,7 +12,7 @@ from config import LANGUAGES
 
 PUBLIC_BLUEPRINTS = frozenset({"public"})
 # Sign-in pages that a school's host shows in its public layout.
-SCHOOL_SIGN_IN_ENDPOINTS = frozenset({"auth.login", "auth.setup"})
+SCHOOL_SIGN_IN_ENDPOINTS = frozenset({"auth.login", "auth.setup", "auth.forgot"})
 LANGUAGE_NAMES = {"ky": "Кыргызча", "ru": "Русский", "en": "English"}
 
 

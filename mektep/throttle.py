@@ -6,7 +6,8 @@ parallel requests cannot all pass a check made before any of them is counted.
 
 `take_password_attempt` throttles guesses of a password per account and per
 address (sign-in and the password-change page share the account's budget);
-`take` alone serves any other limit (e.g. visitors' posts per address).
+`take_reset_request` the "forgot password" requests the same way; `take` alone
+serves any other limit (e.g. visitors' posts per address).
 """
 
 import time
@@ -63,3 +64,15 @@ def password_accepted(email):
     limiter = _limiter()
     limiter.clear(parse(account_limit), *account_key)
     limiter.hit(parse(address_limit), *address_key, cost=-1)
+
+
+def take_reset_request(email):
+    """Count a "forgot password" request for `email` (whether an account has it or
+    not: the answer must not tell) from this address. Returns the minutes it
+    stays refused (0: go ahead)."""
+    config = current_app.config
+    limits = (
+        (config["RESET_LIMIT_PER_ACCOUNT"], "reset-account", email.lower()),
+        (config["RESET_LIMIT_PER_ADDRESS"], "reset-address", request.remote_addr or ""),
+    )
+    return max([take(limit, *key) for limit, *key in limits])

@@ -31,6 +31,7 @@ KEYWORDS = {
     "lazy_gettext": None,
     "lazy_ngettext": (1, 2),
 }
+# Templates: pages (.html) and the plain-text parts of e-mails (.txt).
 METHOD_MAP = [("**.py", "python"), ("**.html", "jinja2"), ("**.txt", "jinja2")]
 OPTIONS = {pattern: {"extensions": "jinja2.ext.i18n"} for pattern in ("**.html", "**.txt")}
 

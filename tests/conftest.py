@@ -23,8 +23,9 @@ from mektep.extensions import db
 from mektep.queue import get_redis, redis_url
 from tenants.models import School
 
-# Browser fixtures (live server, headless Chromium) for any test that asks for them.
-pytest_plugins = ["tests.browser"]
+# Browser fixtures (live server, headless Chromium), and the mailboxes (the outbox
+# folder, a loopback SMTP server), for any test that asks for them.
+pytest_plugins = ["tests.browser", "tests.mailboxes"]
 
 PASSWORD = "correct horse battery"
 CSRF_PATTERN = re.compile(

@@ -29,7 +29,7 @@ from tenants.scoping import bind_school
 LANGUAGES = ("ky", "ru")
 PUBLIC_BLUEPRINTS = ("public", "home")
 # Routes outside those blueprints that the public reaches.
-PUBLIC_ENDPOINTS = {"index", "auth.login", "auth.setup"}
+PUBLIC_ENDPOINTS = {"index", "auth.login", "auth.setup", "auth.forgot"}
 # Public routes that send no HTML page: files, feeds, machine-readable lists.
 NOT_PAGES = {
     "public.file_download",

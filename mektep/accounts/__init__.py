@@ -1,5 +1,6 @@
 """People and their accounts: signing in and out, first-time password set-up,
-password resets and changes, and answering a school's invitation, on every host."""
+password resets (asked for by the owner or sent by an admin) and changes, the
+account's settings, and answering a school's invitation, on every host."""
 
 from flask_login import current_user
 
@@ -11,7 +12,8 @@ def is_district_admin():
 
 
 def init_app(app):
-    from mektep.accounts import invitation_pages, invitations, routes  # noqa: F401  (pages)
+    from mektep import mail
+    from mektep.accounts import forgot, invitation_pages, invitations, reset_links, routes, settings  # noqa: F401  (pages)
     from mektep.accounts.blueprint import bp
     from mektep.accounts.models import ROLE_LABELS
     from mektep.accounts.session import load_user
@@ -21,6 +23,7 @@ def init_app(app):
     login_manager.login_view = "auth.login"
     login_manager.login_message = None
     app.register_blueprint(bp)
+    mail.add_composer(app, reset_links.TEMPLATE, reset_links.compose_requested)
     # The school admin, the district console and the sign-in pages all name
     # roles, invitations and district visits.
     app.jinja_env.globals.update(

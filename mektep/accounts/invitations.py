@@ -1,19 +1,21 @@
 """Adding people to a school without touching anyone's credentials.
 
 An address nobody uses yet gets a new account, a membership, and a set-up link
-for whoever invited it to pass on. An address that already has an account
-(with a password or not, in another school or none) gets a pending membership:
-nothing of the account changes, and the school gets nothing, until its owner
-signs in and accepts. Each step is written to the school's audit log.
+mailed to it (shown on screen too in development, where mail goes to the outbox
+folder). An address that already has an account (with a password or not, in
+another school or none) gets a pending membership, and a message telling its
+owner: nothing of the account changes, and the school gets nothing, until its
+owner signs in and accepts. Each step is written to the school's audit log.
 """
 
 from dataclasses import dataclass
 
-from flask import current_app, has_request_context, url_for
+from flask import current_app, g, has_request_context, url_for
 from sqlalchemy.exc import IntegrityError
 
-from mektep import audit
-from mektep.accounts import setup_links
+from config import LANGUAGES
+from mektep import audit, mail
+from mektep.accounts import messages, setup_links
 from mektep.accounts.models import Membership, User
 from mektep.extensions import db
 from mektep.hosts import site_url
@@ -22,7 +24,10 @@ from mektep.hosts import site_url
 @dataclass
 class Invitation:
     membership: Membership
-    link: str | None  # the set-up link of a new account; None: waits for the owner
+    # The set-up link mailed to a new account, while a page may show it too
+    # (`mail.shows_links()`); None otherwise, and for an invitation that waits
+    # for the owner (`membership.pending`).
+    link: str | None
 
 
 def answer_url(school):
@@ -37,11 +42,12 @@ def find_user(email):
     return db.session.scalar(db.select(User).where(User.email == email))
 
 
-def invite(school, email, role):
+def invite(school, email, role, inviter=None):
     """Give `email` `role` in `school`: a new account with its set-up link, or
-    an invitation that the existing account's owner accepts."""
+    an invitation that the existing account's owner accepts; either is mailed
+    to the address, telling who (`inviter`) invited them."""
     user = find_user(email)
-    created = user is None and (user := _new_account(email)) is not None
+    created = user is None and (user := new_account(email, inviting_language(school))) is not None
     if created:
         membership = Membership(user=user, school=school, role=role)
     else:
@@ -49,17 +55,28 @@ def invite(school, email, role):
         membership = Membership(user=user, school=school, role=role, pending=True)
     db.session.add(membership)
     db.session.flush()
-    link = None if membership.pending else setup_links.external_link(membership)
-    return Invitation(membership, link)
+    if membership.pending:
+        messages.send_invitation(membership, inviter)
+        return Invitation(membership, None)
+    link = setup_links.send(membership, inviter)
+    return Invitation(membership, link if mail.shows_links() else None)
 
 
-def _new_account(email):
+def inviting_language(school=None, languages=LANGUAGES):
+    """The language of a new account's first messages: the page's where someone
+    invites it (its owner has used no page yet), else the school's."""
+    if has_request_context() and g.get("lang") in languages:
+        return g.lang
+    return school.default_language if school is not None else LANGUAGES[0]
+
+
+def new_account(email, lang, **fields):
     """A new account for `email`, or None when another request created one for it a
     moment ago (two schools inviting one new address at once): this school's
     invitation then waits for the owner like any other."""
     try:
         with db.session.begin_nested():
-            user = User(email=email)
+            user = User(email=email, last_language=lang, **fields)
             db.session.add(user)
     except IntegrityError:
         return None

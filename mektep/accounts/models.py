@@ -3,6 +3,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_login import UserMixin
 
+from config import LANGUAGES, UI_LANGUAGES
 from mektep.accounts import passwords
 from mektep.clock import utcnow
 from mektep.extensions import db
@@ -18,9 +19,16 @@ class User(UserMixin, db.Model):
     password_hash = db.Column(db.String(256))
     active = db.Column(db.Boolean, nullable=False, default=True)
     is_district_admin = db.Column(db.Boolean, nullable=False, default=False)
+    # Set while the district has taken the account's console rights away (it was
+    # a district administrator): listed in the console, to be reactivated.
+    district_deactivated_at = db.Column(db.DateTime)
     # Bumped on logout and password change: every session issued before is void.
     session_version = db.Column(db.Integer, nullable=False, default=1)
     created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
+    # The language of the owner's e-mail, chosen in their settings; None: the
+    # language of the pages they last used (`last_language`).
+    language = db.Column(db.String(2))
+    last_language = db.Column(db.String(2))
 
     memberships = db.relationship("Membership", back_populates="user", cascade="all, delete-orphan")
 
@@ -71,6 +79,19 @@ class User(UserMixin, db.Model):
     @property
     def label(self):
         return self.display_name or self.email
+
+    def mail_languages(self):
+        """The languages the owner's e-mail may be in: the official ones, and
+        English for the district's console."""
+        return UI_LANGUAGES if self.is_district_admin else LANGUAGES
+
+    def mail_language(self, school=None):
+        """The language of messages to the owner: as chosen, else as last used,
+        else the school's (`school` None: the district's console)."""
+        for lang in (self.language, self.last_language):
+            if lang in self.mail_languages():
+                return lang
+        return school.default_language if school is not None else LANGUAGES[0]
 
 
 class Membership(db.Model):

@@ -11,6 +11,7 @@ from mektep.accounts import passwords, reset_links, setup_links
 from mektep.accounts.blueprint import bp
 from mektep.accounts.forms import LoginForm, PasswordChangeForm, ResetForm, SetupForm
 from mektep.accounts.models import User
+from mektep.accounts.settings import remember_page_language
 from mektep.extensions import db
 
 
@@ -73,6 +74,7 @@ def _try_login(form, email):
         return 403
     login_user(user)
     audit.record("auth.login", user=user)
+    remember_page_language(user)
     db.session.commit()
     return 302
 
@@ -89,6 +91,7 @@ def _refused_for_now(form, email):
 @login_required
 def logout():
     audit.record("auth.logout")
+    remember_page_language(current_user)
     current_user.invalidate_sessions()
     db.session.commit()
     logout_user()
@@ -100,15 +103,16 @@ def logout():
 def setup(token):
     """A new account's owner chooses their name and first password."""
     try:
-        membership = setup_links.redeem(token)
+        grant = setup_links.redeem(token)
     except setup_links.LinkProblem as problem:
         return _link_problem(problem)
-    user = membership.user
+    user = grant.user
     form = SetupForm(display_name=user.display_name)
     if form.validate_on_submit():
         user.display_name = form.display_name.data.strip()
         user.set_password(form.password.data)
-        audit.record("auth.setup", user=user, school_id=membership.school_id)
+        remember_page_language(user)
+        audit.record("auth.setup", user=user, school_id=grant.school_id)
         db.session.commit()
         flash(_("Your password is saved. Welcome!"), "success")
         return _signed_in_here(user)
@@ -126,6 +130,7 @@ def reset(token):
     form = ResetForm()
     if form.validate_on_submit():
         user.set_password(form.password.data)
+        remember_page_language(user)
         audit.record("auth.password_reset", user=user)
         db.session.commit()
         flash(_("Your new password is saved. Other devices have been signed out."), "success")

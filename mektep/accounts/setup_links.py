@@ -1,18 +1,23 @@
 """One-time set-up links: a new account's way to choose its first password.
 
-No mail server is assumed, so the link is shown to whoever created the account.
-The token names the user's session version, which setting a password bumps (a
-used link, or one issued before a newer one, is dead), and the membership it
-was issued for: only the school that created the account may issue one, so no
-school can take over, void or replace a link that reaches another school.
+The link is mailed to the account's own address (and, in development, without
+a mail server, also shown to whoever created the account). The token names the
+user's session version, which setting a password bumps (a used link, or one
+issued before a newer one, is dead), and what it was issued for: the membership
+of the school that created the account (only that school may issue one, so no
+school can take over, void or replace a link that reaches another school), or
+the district's console for a district administrator the district invited.
 """
+
+from dataclasses import dataclass
 
 from flask import current_app
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
-from mektep.accounts.models import Membership
+from mektep.accounts import messages
+from mektep.accounts.models import Membership, User
 from mektep.extensions import db
-from mektep.hosts import site_url
+from mektep.hosts import external_url
 
 SALT = "mektep-account-setup"
 
@@ -53,34 +58,76 @@ def may_issue(membership):
     return all(other.pending for other in user.memberships if other is not membership)
 
 
-def issue(membership):
-    """A fresh token for `membership`'s account; its earlier tokens stop working."""
-    if not may_issue(membership):
-        raise PermissionError("this school may not issue a set-up link for this account")
-    user = membership.user
+def may_issue_district(user):
+    """Whether the district may make a set-up link for `user`: a district
+    administrator's account without a password that no school holds."""
+    return (
+        user.is_district_admin
+        and user.active
+        and not user.has_password
+        and all(membership.pending for membership in user.memberships)
+    )
+
+
+def _token(user, **grant):
+    """A fresh token for `user`'s account; its earlier tokens stop working."""
     user.invalidate_sessions()
     db.session.flush()
-    return dumps(SALT, {"u": user.id, "v": user.session_version, "m": membership.id})
+    return dumps(SALT, {"u": user.id, "v": user.session_version, **grant})
 
 
-def external_link(membership):
-    """The full set-up URL, on the host of the membership's school (also outside a request)."""
-    path = current_app.url_map.bind("").build("auth.setup", {"token": issue(membership)})
-    return site_url(membership.school, path)
+def external_link(membership, lang=None):
+    """A new set-up URL for `membership`'s account, on its school's host (also
+    outside a request), in `lang`."""
+    if not may_issue(membership):
+        raise PermissionError("this school may not issue a set-up link for this account")
+    token = _token(membership.user, m=membership.id)
+    return external_url(membership.school, "auth.setup", lang, token=token)
+
+
+def send(membership, inviter=None, reissued=False):
+    """Mail the owner of `membership`'s account a new set-up link; returns it
+    (for the development outbox's on-screen link)."""
+    user, school = membership.user, membership.school
+    link = external_link(membership, user.mail_language(school))
+    messages.send_setup_link(user, link, school, membership.role, inviter, reissued)
+    return link
+
+
+def send_district(user, inviter=None, reissued=False):
+    """Mail a district administrator who has no password yet a new set-up link
+    for the console; returns it."""
+    if not may_issue_district(user):
+        raise PermissionError("the district may not issue a set-up link for this account")
+    token = _token(user, d=1)
+    link = external_url(None, "auth.setup", user.mail_language(None), token=token)
+    messages.send_setup_link(user, link, inviter=inviter, reissued=reissued)
+    return link
+
+
+@dataclass
+class Grant:
+    """What a valid set-up token gives: `user` sets up their account, for the
+    school `school_id` (None: the district's console)."""
+
+    user: User
+    school_id: int | None
 
 
 def redeem(token):
-    """The membership a valid token was issued for; raises LinkProblem otherwise."""
+    """The Grant of a valid token; raises LinkProblem otherwise."""
     data = loads(SALT, token, current_app.config["SETUP_LINK_HOURS"])
-    membership_id = data.get("m")
-    membership = (
-        db.session.get(Membership, membership_id) if isinstance(membership_id, int) else None
-    )
-    if (
-        membership is None
-        or membership.user_id != data.get("u")
-        or membership.user.session_version != data.get("v")
-        or not may_issue(membership)
-    ):
+    user_id, membership_id = data.get("u"), data.get("m")
+    if data.get("d") == 1:
+        user = db.session.get(User, user_id) if isinstance(user_id, int) else None
+        grant = Grant(user, None) if user is not None and may_issue_district(user) else None
+    else:
+        membership = (
+            db.session.get(Membership, membership_id) if isinstance(membership_id, int) else None
+        )
+        grant = None
+        if membership is not None and membership.user_id == user_id and may_issue(membership):
+            grant = Grant(membership.user, membership.school_id)
+    if grant is None or grant.user.session_version != data.get("v"):
         raise LinkProblem("invalid")
-    return membership
+    return grant

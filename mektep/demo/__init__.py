@@ -14,7 +14,7 @@ from tenants.models import School
 
 def loaders():
     """Each part's demo content, in the order it is loaded."""
-    from mektep.demo import discussion, district, documents, news, schema
+    from mektep.demo import discussion, district, documents, mail, news, schema
 
     return (
         discussion.load_discussion,
@@ -22,6 +22,7 @@ def loaders():
         news.news_events_pages,
         schema.load_mandated_content,
         district.load_district_figures,
+        mail.load_mail,
     )
 
 

@@ -5,6 +5,7 @@ from flask import Blueprint, abort, g, request
 from flask_login import current_user
 
 from mektep import audit
+from mektep.accounts.settings import remember_page_language
 from mektep.extensions import login_manager
 
 bp = Blueprint("district", __name__, url_prefix="/district")
@@ -18,4 +19,5 @@ def district_admins_only():
         return login_manager.unauthorized()
     if not current_user.is_district_admin:
         audit.refuse("district.denied", request.endpoint)
+    remember_page_language(current_user)
     return None

@@ -1,22 +1,17 @@
 """The weekly digest to the district's admins: which schools got worse over
 the week (compliance down, more overdue sections, previews failing, scans
 without text, questions waiting), from the daily snapshots. Sent on Mondays
-once the day's snapshot exists, once however many workers sweep; through
-`mektep.accounts.outbox.send` until the mail sender of issue 13 lands."""
+once the day's snapshot exists, once however many workers sweep; each admin
+gets it in their own language (templates/mail/digest.*)."""
 
 from dataclasses import dataclass
 from datetime import timedelta
 
-from flask import render_template
-from flask_babel import force_locale
-from flask_babel import gettext as _
-
 from config import LANGUAGES
-from mektep.accounts import outbox
+from mektep import mail
 from mektep.accounts.models import User
 from mektep.clock import to_district, utcnow
 from mektep.extensions import db
-from mektep.hosts import site_url
 from mektep.periodic import claim, week_start
 from tenants.models import School
 from tenants.stats.models import DistrictSnapshot, SchoolSnapshot
@@ -107,18 +102,14 @@ def send_weekly_digest(now=None):
     return len(admins)
 
 
-def digest(user, changes, today, lang=LANGUAGES[0]):
-    """One digest to `user`, in the district's first language."""
+def digest(user, changes, today):
+    """One digest to `user`, in the language they read the console in."""
     by_school = {}
     for change in changes:
         by_school.setdefault(change.school, []).append(change)
-    with force_locale(lang):
-        subject = _("District schools: the week to %(date)s", date=today.isoformat())
-        body = render_template(
-            "district/mail/digest.txt",
-            user=user,
-            by_school=by_school,
-            lang=lang,
-            link=site_url(None, "/district/dashboard"),
-        )
-    outbox.send(user.email, subject, body)
+    mail.send(
+        user,
+        "digest",
+        by_school=by_school,
+        today=today,
+    )

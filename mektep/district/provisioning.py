@@ -28,9 +28,9 @@ class ProvisioningError(ValueError):
         self.message = message
 
 
-def create_school(slug, name_ky, name_ru, default_language, admin_email):
+def create_school(slug, name_ky, name_ru, default_language, admin_email, inviter=None):
     """Create a school and invite its first admin. Returns (school, Invitation):
-    a new account comes with its set-up link; an existing one is invited and
+    a new account gets its set-up link by e-mail; an existing one is invited and
     becomes the admin once its owner accepts."""
     slug = slug.strip().lower()
     problem = slug_problem(slug)
@@ -45,7 +45,7 @@ def create_school(slug, name_ky, name_ru, default_language, admin_email):
         default_language=default_language,
     )
     db.session.add(school)
-    invitation = invitations.invite(school, admin_email, "admin")
+    invitation = invitations.invite(school, admin_email, "admin", inviter)
     state = "pending" if invitation.membership.pending else "new account"
     audit.record("school.create", f"{slug} admin={admin_email} ({state})", school_id=school.id)
     db.session.commit()

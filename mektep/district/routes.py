@@ -4,10 +4,10 @@ from functools import partial
 
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
+from flask_login import current_user
 
-from mektep import audit
+from mektep import audit, mail
 from mektep.accounts import reset_links, setup_links
-from mektep.audit import AuditEntry
 from mektep.district.blueprint import bp
 from mektep.district.forms import SchoolCreateForm
 from mektep.district.provisioning import (
@@ -18,10 +18,7 @@ from mektep.district.provisioning import (
 )
 from mektep.extensions import db
 from mektep.forms import ConfirmForm, confirmed_or_400
-from mektep.request_input import int_argument, page_argument
 from tenants.models import School
-
-AUDIT_PAGE_SIZE = 50
 
 
 @bp.route("/")
@@ -41,6 +38,7 @@ def new_school():
                 form.name_ru.data,
                 form.default_language.data,
                 form.admin_email.data,
+                inviter=current_user._get_current_object(),
             )
         except ProvisioningError as error:
             db.session.rollback()
@@ -52,6 +50,7 @@ def new_school():
                 school=school,
                 admin=invitation.membership.user,
                 link=invitation.link,
+                mailed=not invitation.membership.pending,
                 pending=invitation.membership.pending,
             )
     status = 400 if form.is_submitted() else 200
@@ -95,8 +94,8 @@ def confirm_archive(school_id):
 @bp.route("/schools/<int:school_id>/setup-link", methods=["POST"])
 def new_setup_link(school_id):
     """Help the school's first admin in without ever holding their credentials:
-    a new set-up link while the account this school created has no password, a
-    reset sent to the owner's own address once it has one, and nothing for an
+    a new set-up link mailed to them while the account this school created has
+    no password, a reset mailed to them once it has one, and nothing for an
     account that another school's invitation is setting up."""
     school = db.get_or_404(School, school_id)
     membership = first_admin(school)
@@ -112,21 +111,10 @@ def new_setup_link(school_id):
         return page(reset_sent=True)
     if not setup_links.may_issue(membership):
         return page(held=True), 409
-    link = setup_links.external_link(membership)
+    link = setup_links.send(membership, current_user._get_current_object(), reissued=True)
     audit.record("school.setup_link", admin.email, school_id=school.id)
     db.session.commit()
-    return page(link=link, reissued=True)
-
-
-@bp.route("/audit")
-def audit_log():
-    page = page_argument()
-    query = db.select(AuditEntry).order_by(AuditEntry.created_at.desc(), AuditEntry.id.desc())
-    school_id = int_argument("school")
-    if school_id:
-        query = query.where(AuditEntry.school_id == school_id)
-    entries = db.paginate(query, page=page, per_page=AUDIT_PAGE_SIZE, error_out=False)
-    return render_template("district/audit.html", entries=entries, school_id=school_id)
+    return page(link=link if mail.shows_links() else None, mailed=True, reissued=True)
 
 
 def status_label(status):

@@ -12,6 +12,7 @@ from flask import abort, g, request, session
 from flask_login import current_user
 
 from mektep import audit
+from mektep.accounts.settings import remember_page_language
 from mektep.extensions import db, login_manager
 
 
@@ -29,6 +30,7 @@ def members_only():
     if role is None:
         audit.refuse("admin.denied", f"no role here: {request.endpoint}")
     g.role = role
+    remember_page_language(current_user)
     return None
 
 

@@ -16,7 +16,7 @@ from flask_wtf import FlaskForm
 from wtforms import RadioField, SubmitField
 from wtforms.fields.choices import SelectChoice
 
-from mektep import audit
+from mektep import audit, mail
 from mektep.accounts import invitations, reset_links, setup_links
 from mektep.accounts.models import ROLE_LABELS, ROLES, Membership, User
 from mektep.extensions import db
@@ -116,7 +116,9 @@ def invite():
             )
         )
         return _render(invite=form, status=400)
-    invitation = invitations.invite(g.school, form.email.data, form.role.data)
+    invitation = invitations.invite(
+        g.school, form.email.data, form.role.data, current_user._get_current_object()
+    )
     state = "pending" if invitation.membership.pending else "new account"
     audit.record("accounts.invite", f"{form.email.data} role={form.role.data} ({state})")
     db.session.commit()
@@ -126,20 +128,20 @@ def invite():
 @bp.route("/accounts/<int:membership_id>/setup-link", methods=["POST"])
 @admin_required
 def account_setup_link(membership_id):
-    """A fresh set-up link for an account this school created, not set up yet."""
+    """Mail a fresh set-up link to an account this school created, not set up yet."""
     membership = _membership_or_404(membership_id)
     confirmed_or_400()
     if not setup_links.may_issue(membership):
         abort(400)
-    link = setup_links.external_link(membership)
+    link = setup_links.send(membership, current_user._get_current_object(), reissued=True)
     audit.record("accounts.setup_link", membership.user.email)
     db.session.commit()
-    return _show_invitation(membership, link, reissued=True)
+    return _show_invitation(membership, link if mail.shows_links() else None, reissued=True)
 
 
 def _show_invitation(membership, link, reissued=False):
-    """The page that hands the admin a set-up link to pass on, or says that the
-    invitation waits for the account's owner."""
+    """The page that says a set-up link was mailed (showing it too in development),
+    or that the invitation waits for the account's owner."""
     return render_template(
         "accounts/invited.html",
         member=membership.user,

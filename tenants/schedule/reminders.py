@@ -1,16 +1,10 @@
 """The weekly reminder to a school's admins of its overdue subjects (Mondays,
 by the worker's sweep, once however many workers sweep).
+Each admin gets it in their own language (templates/mail/overdue.*)."""
 
-Until the mail sender of issue 13 lands, a message goes through
-`mektep.accounts.outbox.send` (an .eml file in the embedded set-up)."""
-
-from flask import render_template
-from flask_babel import force_locale, ngettext
-
-from mektep.accounts import outbox
+from mektep import mail
 from mektep.accounts.models import Membership, User
 from mektep.extensions import db
-from mektep.hosts import site_url
 from mektep.periodic import claim, week_start
 from tenants.models import School
 from tenants.schedule.freshness import district_today, freshness, overdue
@@ -56,20 +50,5 @@ def send_weekly_reminders(now=None):
 
 
 def reminder(school, user, late):
-    """One message to `user` about `school`'s overdue subjects, in the school's language."""
-    with force_locale(school.default_language):
-        subject = ngettext(
-            "%(school)s: %(num)s section of the site is overdue for an update",
-            "%(school)s: %(num)s sections of the site are overdue for an update",
-            len(late),
-            school=school.name(school.default_language),
-        )
-        body = render_template(
-            "schedule/reminder.txt",
-            school=school,
-            user=user,
-            late=late,
-            lang=school.default_language,
-            link=site_url(school, f"/admin/schedule?lang={school.default_language}"),
-        )
-    outbox.send(user.email, subject, body)
+    """One message to `user` about `school`'s overdue subjects."""
+    mail.send(user, "overdue", school=school, late=late)

@@ -2,18 +2,16 @@
 data, scans): publishing real sections, moving their dates into the past, and
 reading the messages the sweeps wrote."""
 
-import email
-import email.policy
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
-from mektep.accounts.outbox import outbox_dir
 from mektep.clock import utcnow
 from mektep.extensions import db
 from mektep.schema import SECTIONS_BY_SLUG
 from tenants.content.models import SectionContent
+from tests.mailboxes import parse, text_part
 from tests.schema.conftest import section_form
 
 
@@ -34,21 +32,23 @@ def backdate(app, model=SectionContent, days=40, **where):
         db.session.commit()
 
 
+def outbox_dir(app):
+    return Path(app.config["INSTANCE_DIR"]) / "outbox"
+
+
 def messages(app):
-    """Every message written to the outbox: [(to, subject, body)]."""
-    with app.app_context():
-        folder = Path(outbox_dir())
+    """Every message the worker wrote to the outbox: [(to, subject, plain text)]."""
+    folder = outbox_dir(app)
     found = []
     for path in sorted(folder.glob("*.eml")) if folder.exists() else []:
-        message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
-        found.append((message["To"], str(message["Subject"]), message.get_content()))
+        message = parse(path.read_bytes())
+        found.append((message["To"], str(message["Subject"]), text_part(message)))
     return found
 
 
 @pytest.fixture(autouse=True)
 def empty_outbox(app):
-    with app.app_context():
-        folder = Path(outbox_dir())
+    folder = outbox_dir(app)
     for path in folder.glob("*.eml") if folder.exists() else []:
         path.unlink()
     yield
