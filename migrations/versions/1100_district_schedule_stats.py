@@ -3,7 +3,7 @@ visits per page per day, daily snapshots of schools and the district, and the
 scan flag and text recognition of stored files
 
 Revision ID: 1100_district_schedule_stats
-Revises: 0910_thumbs_text_job
+Revises: 1000_storage_integrity
 Create Date: 2026-11-30 14:25:11.119407
 
 """
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '1100_district_schedule_stats'
-down_revision = '0910_thumbs_text_job'
+down_revision = '1000_storage_integrity'
 branch_labels = None
 depends_on = None
 

@@ -2,7 +2,7 @@
 administrators' deactivation, the audit log's actions indexed for its filter
 
 Revision ID: 1300_mail_messages
-Revises: 0910_thumbs_text_job
+Revises: 1100_district_schedule_stats
 Create Date: 2026-11-30 14:27:10.793891
 
 """
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '1300_mail_messages'
-down_revision = '0910_thumbs_text_job'
+down_revision = '1100_district_schedule_stats'
 branch_labels = None
 depends_on = None
 
