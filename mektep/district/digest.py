@@ -99,6 +99,7 @@ def send_weekly_digest(now=None):
     ).all()
     for user in admins:
         digest(user, changes, today)
+    db.session.commit()  # the messages: the worker sends them once they are stored
     return len(admins)
 
 

@@ -46,6 +46,7 @@ def send_weekly_reminders(now=None):
         for user in admins.get(school.id, []):
             reminder(school, user, late)
             sent += 1
+    db.session.commit()  # the messages: the worker sends them once they are stored
     return sent
 
 

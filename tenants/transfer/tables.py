@@ -31,10 +31,17 @@ ACCOUNT_COLUMNS_LEFT_OUT = {
     "is_district_admin": "a role in the deployment: an archive never grants it",
     "active": "the target deployment decides whether an account may sign in",
     "created_at": "the account's own history in the target deployment",
+    "district_deactivated_at": "a role in the deployment: an archive never grants or ends it",
+    "language": "the owner's own choice of language for e-mail, made in the target deployment",
+    "last_language": "where the owner last read the console, in this deployment",
 }
 LEFT_OUT = {
     "search_entry": "the search index is derived from the content: rebuilt after an import",
     "stop_word": "district-wide: each deployment keeps its own list of stop words",
+    "mail_message": "mail of this deployment: its set-up and reset links work only here",
+    "district_period": "district-wide: each deployment's district sets its own update periods",
+    "district_snapshot": "district-wide figures of this deployment's schools",
+    "periodic_run": "when this deployment's workers last ran their weekly and daily tasks",
 }
 
 

@@ -37,7 +37,14 @@ def test_every_table_travels_or_is_left_out_with_its_reason():
     assert problems() == []
     travelling = {table.name for table in owned_tables()} | {SCHOOL, ACCOUNTS}
     # What stays behind, and only that: adding to it is a decision, made here.
-    assert set(LEFT_OUT) == {"search_entry", "stop_word"}
+    assert set(LEFT_OUT) == {
+        "search_entry",
+        "stop_word",
+        "mail_message",
+        "district_period",
+        "district_snapshot",
+        "periodic_run",
+    }
     assert set(db.metadata.tables) == travelling | set(LEFT_OUT)
     assert travelling >= {
         "domain",
