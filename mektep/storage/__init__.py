@@ -26,23 +26,13 @@ Whoever copies a deployment's files (backups, exports) needs nothing else:
 """
 
 import hashlib
-from dataclasses import dataclass
-from datetime import datetime
 from urllib.parse import urlsplit
 
 from flask import current_app
 
-CHUNK = 1024 * 1024
+from mektep.storage.common import CHUNK, Stat
 
-
-@dataclass(frozen=True)
-class Stat:
-    size: int
-    # Changes whenever the key's bytes are written again (also behind the app's
-    # back): part of a served file's ETag, so that a changed copy never passes
-    # for the one a client holds.
-    version: str
-    modified: datetime
+__all__ = ["CHUNK", "Stat", "content_key", "get_storage", "sha256_of", "stored_sha256"]
 
 
 def content_key(school_id, digest, extension, variant=""):

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
-from mektep.storage import CHUNK, Stat
+from mektep.storage.common import CHUNK, Stat
 
 
 class LocalStorage:

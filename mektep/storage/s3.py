@@ -19,7 +19,7 @@ from boto3.s3.transfer import TransferConfig
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
-from mektep.storage import CHUNK, Stat
+from mektep.storage.common import CHUNK, Stat
 
 MISSING_CODES = {"404", "NoSuchKey", "NotFound"}
 TRANSFER = TransferConfig(
