@@ -7,7 +7,7 @@ own entries), `person` (part of an e-mail address or a name) and `action` (an
 action's name, or its area before the dot, e.g. `accounts`).
 """
 
-from flask import render_template, request
+from flask import abort, render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import SearchField, SelectField
@@ -84,12 +84,15 @@ def _escaped(text):
 
 @bp.route("/audit")
 def audit_log():
-    """The log, filtered; a filter value that is not among the choices (an old
-    bookmark, a typed address) is a 400 with the form marking it."""
+    """The log, filtered. A school that does not exist is a 404, like any missing
+    row; an action that is not among the choices (an old bookmark, a typed
+    value) is a 400 with the form marking it."""
     form = AuditFilterForm(request.args)
     form.school.choices = _school_choices()
     form.action.choices = _action_choices()
     page = page_argument()
+    if form.school.data not in {value for value, _label in form.school.choices}:
+        abort(404)
     if not form.validate():
         return render_template("district/audit.html", entries=None, form=form), 400
     query = db.select(AuditEntry).order_by(AuditEntry.created_at.desc(), AuditEntry.id.desc())

@@ -15,6 +15,7 @@ from types import SimpleNamespace
 
 from mektep import demo
 from mektep.accounts.models import Membership, User
+from mektep.demo import mail as demo_mail
 from mektep.demo.data import ACCOUNTS, SCHOOLS
 from mektep.extensions import db
 from tenants.content.models import SectionContent, StaffMember
@@ -123,6 +124,8 @@ def build(app):
             .join(User)
             .where(Membership.school_id == school.id, User.email == account(WALKED, "editor")[0])
         )
+        # The demo's invited district administrator: deactivated and mailed a link by the walk.
+        rows.district_admin = _one(db.select(User.id).where(User.email == demo_mail.INVITED))
         db.session.commit()
         bind_school(None)
         render_stored_file(rows.file)  # the job the worker would run, for one thumbnail
@@ -159,6 +162,7 @@ def _by_name(rows):
         "kind": "news",
         "revision_id": rows.news_revision,
         "token": rows.setup_token,
+        "user_id": rows.district_admin,
         "filename": "css/site.css",
     }
 
