@@ -47,7 +47,7 @@ def create_app(config=None):
 
 def _parts():
     """Every part of the product, in the order the app is wired."""
-    from mektep import accounts, cli, district, errors, formatting, i18n, security
+    from mektep import accounts, cli, district, errors, formatting, i18n, pagecache, security
     from tenants import (
         admin,
         api,
@@ -71,6 +71,9 @@ def _parts():
         accounts,
         district,
         cli,
+        # After the security headers' hook, so that it runs before them: a page
+        # it sends gets them too.
+        pagecache,
         # What each school owns: the mechanisms, then area by area (sweeps,
         # search sources, file owners, commands).
         trash,
@@ -102,8 +105,11 @@ def _init_extensions(app):
 
 
 def _register_request_hooks(app):
+    from mektep.pagecache.serving import serve_from_cache
     from tenants.resolver import resolve_tenant
 
+    # A page the page cache holds is sent before anything else runs: no query.
+    app.before_request(serve_from_cache)
     app.before_request(resolve_tenant)
     app.before_request(request_input.refuse_nul_bytes)
 
