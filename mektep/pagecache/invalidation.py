@@ -72,7 +72,7 @@ def _note_bulk_writes(execute_state):
     if scope == SCHOOL and bound is not None:
         changed.add(bound)
         return None
-    if scope == SCHOOL and execute_state.statement.returning_column_descriptions:
+    if scope == SCHOOL and len(execute_state.statement.exported_columns):
         frozen = execute_state.invoke_statement().freeze()
         schools = {_school_of(row) for row in frozen().all()}
         changed.update(schools if None not in schools else {DISTRICT})

@@ -4,7 +4,7 @@ STATE = "X-Page-Cache"
 
 
 def state(response):
-    """"hit", "miss" (rendered and stored) or None (rendered, not stored)."""
+    """ "hit", "miss" (rendered and stored) or None (rendered, not stored)."""
     return response.headers.get(STATE)
 
 
