@@ -56,7 +56,10 @@ def _request_plan():
         return None
     query = declarations.storable_query()
     storable = query is not None and request.scheme == current_app.config["PREFERRED_URL_SCHEME"]
-    return Plan(request.host, f"{request.path}?{query}" if storable else None)
+    # The host is part of the key: a page names its host in absolute links, and
+    # a host that changes school (a domain moved) must not find the old pages.
+    key = f"{request.host}{request.path}?{query}" if storable else None
+    return Plan(request.host, key)
 
 
 def serve_from_cache():
