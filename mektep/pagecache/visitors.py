@@ -25,7 +25,12 @@ class WatchedSessionInterface(SecureCookieSessionInterface):
     where `session_touched` can look at it (`flask.session` would touch it)."""
 
     def open_session(self, app, request):
-        session = super().open_session(app, request)
+        if app.secret_key and not request.cookies.get(self.get_cookie_name(app)):
+            # No cookie, nothing to verify: an anonymous visitor's empty session,
+            # without building the signing serializer on every page.
+            session = self.session_class()
+        else:
+            session = super().open_session(app, request)
         request.environ[SESSION_KEY] = session
         return session
 
