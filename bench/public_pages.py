@@ -30,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 import redis
@@ -134,15 +135,23 @@ def start_redis(folder):
     raise RuntimeError("redis-server did not start")
 
 
-def start(env, module, port):
+def start(env, module, port, host, path):
+    """gunicorn serving `module`, once it answers `path` on `host`."""
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", *[a.format(port=port) for a in GUNICORN], module],
         env=env,
         cwd=env.get("APP_DIR", ROOT),
         start_new_session=True,
     )
-    time.sleep(2.5)
-    return process
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers={"Host": host})
+    for _ in range(600):
+        try:
+            with urllib.request.urlopen(request, timeout=5) as response:
+                response.read()
+            return process
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"{module} did not answer on port {port}")
 
 
 def worker_rss_kb(master):
@@ -165,6 +174,9 @@ def wrk(url, seconds, host=None, script=None, env=None):
     out = subprocess.run(
         [*command, url], capture_output=True, text=True, check=True, env=env
     ).stdout
+    for line in out.splitlines():
+        if "Non-2xx" in line or "Socket errors" in line:
+            print(f"wrk {url}: {line.strip()}", file=sys.stderr)
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     p50 = re.search(r"50%\s+([\d.]+\w+)", out).group(1)
     p99 = re.search(r"99%\s+([\d.]+\w+)", out).group(1)
@@ -222,7 +234,8 @@ def run(args, env, tmp, redis_url):
         (f"{staff}, cache off", "wsgi:app", str(ROOT), "0", school, "/sveden/employees/", None),
         ("every school's home page, cache on", "wsgi:app", str(ROOT), "1", None, "/", "lua"),
     ):
-        server = start(dict(env, APP_DIR=app_dir, PAGE_CACHE=cache), module, 8765)
+        ready_host = host or f"school{args.schools // 2}.bench.test"
+        server = start(dict(env, APP_DIR=app_dir, PAGE_CACHE=cache), module, 8765, ready_host, path)
         try:
             lua = str(Path(tmp, "every_school.lua")) if script else None
             wrk(url + path, 2, host, lua, env)  # warm-up: the cache, the workers
