@@ -64,7 +64,7 @@ def static_version(filename):
         return None
     try:
         stamp = os.stat(path).st_mtime_ns
-    except OSError:
+    except (OSError, ValueError):  # missing, or a name no file can have (a NUL)
         return None
     known = _static_versions().get(filename)
     if known is None or known[0] != stamp:
