@@ -57,6 +57,14 @@ class Config:
     EMBEDDED_REDIS_FILE = str(INSTANCE_DIR / "redis.db")
     RQ_QUEUE = os.environ.get("RQ_QUEUE", "mektep")
 
+    # The shared page cache of anonymous public pages (docs/DEVELOPING.md): in
+    # REDIS_URL's Redis unless PAGE_CACHE_URL names another; each page kept
+    # PAGE_CACHE_SECONDS at most, PAGE_CACHE_PAGES_PER_SCHOOL pages per school.
+    PAGE_CACHE = _env_bool("PAGE_CACHE", True)
+    PAGE_CACHE_URL = os.environ.get("PAGE_CACHE_URL", "")
+    PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+    PAGE_CACHE_PAGES_PER_SCHOOL = int(os.environ.get("PAGE_CACHE_PAGES_PER_SCHOOL", "200"))
+
     STORAGE_DIR = os.environ.get("STORAGE_DIR", str(INSTANCE_DIR / "storage"))
     # Empty: the folder STORAGE_DIR. `s3://bucket/prefix`: an S3-compatible bucket
     # at S3_ENDPOINT_URL (empty: AWS), credentials from the AWS_* variables.

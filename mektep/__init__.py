@@ -56,6 +56,7 @@ def _parts():
         formatting,
         i18n,
         mail,
+        pagecache,
         security,
         upload_limits,
     )
@@ -89,6 +90,9 @@ def _parts():
         district,
         cli,
         backup,
+        # After the security headers' hook, so that it runs before them: a page
+        # it sends gets them too.
+        pagecache,
         # What each school owns: the mechanisms, then area by area (sweeps,
         # search sources, file owners, commands).
         trash,
@@ -125,8 +129,11 @@ def _init_extensions(app):
 
 
 def _register_request_hooks(app):
+    from mektep.pagecache.serving import serve_from_cache
     from tenants.resolver import resolve_tenant
 
+    # A page the page cache holds is sent before anything else runs: no query.
+    app.before_request(serve_from_cache)
     app.before_request(resolve_tenant)
     app.before_request(request_input.refuse_nul_bytes)
 

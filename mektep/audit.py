@@ -8,6 +8,8 @@ from mektep.extensions import db
 
 
 class AuditEntry(db.Model):
+    page_cache_scope = "none"  # no public page shows it (mektep/pagecache/invalidation.py)
+
     id = db.Column(db.Integer, primary_key=True)
     created_at = db.Column(db.DateTime, nullable=False, default=utcnow, index=True)
     user_id = db.Column(db.ForeignKey("user.id"), index=True)

@@ -78,7 +78,11 @@ def url_in_language(lang):
 
 
 def init_app(app):
+    from mektep.pagecache import add_variant
+
     app.url_defaults(add_language_to_links)
+    # Each language of a public page is a page of its own in the page cache.
+    add_variant(app, "lang", app.config["LANGUAGES"])
     app.jinja_env.globals.update(
         page_language=get_locale,
         url_in_language=url_in_language,

@@ -149,7 +149,7 @@ def test_rejected_forms_pass_axe_and_the_nu_checker(browser, live_server, school
     page = context.new_page()
     findings, files = [], {}
     for host, path in [
-        ("school-a.mektep.test", "/discussion?lang=ru"),
+        ("school-a.mektep.test", "/discussion/ask?lang=ru"),
         ("school-a.mektep.test", "/login?lang=ru"),
         ("mektep.test", "/login?lang=ky"),
     ]:

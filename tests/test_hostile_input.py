@@ -157,11 +157,11 @@ def test_a_nul_in_a_sign_in_form_is_a_bad_request(site, schools):
 def test_a_nul_in_a_visitors_question_stores_nothing(app, site, schools):
     visitor = site("school-a")
     form = {"kind": "question", "author_name": "Айбек", "author_email": "", "website": ""}
-    refused = visitor.submit("/discussion?lang=ru", {**form, "body": "Суроо\x00"})
+    refused = visitor.submit("/discussion/ask?lang=ru", {**form, "body": "Суроо\x00"})
     assert_nul_refused(refused)
     with app.app_context():
         assert db.session.scalar(db.select(db.func.count(Post.id))) == 0
-    accepted = visitor.submit("/discussion", {**form, "body": "Суроо"})
+    accepted = visitor.submit("/discussion/ask", {**form, "body": "Суроо"})
     assert accepted.status_code == 302
     with app.app_context():
         assert db.session.scalar(db.select(db.func.count(Post.id))) == 1

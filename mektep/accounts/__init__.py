@@ -16,9 +16,10 @@ def init_app(app):
     from mektep.accounts import forgot, invitation_pages, invitations, reset_links, routes, settings  # noqa: F401  (pages)
     from mektep.accounts.blueprint import bp
     from mektep.accounts.models import ROLE_LABELS
-    from mektep.accounts.session import load_user
+    from mektep.accounts.session import keep_anonymous_sessions_untouched, load_user
 
-    login_manager.init_app(app)
+    login_manager.init_app(app, add_context_processor=False)
+    keep_anonymous_sessions_untouched(app)
     login_manager.user_loader(load_user)
     login_manager.login_view = "auth.login"
     login_manager.login_message = None

@@ -105,6 +105,7 @@ class Membership(db.Model):
     """
 
     __table_args__ = (db.UniqueConstraint("user_id", "school_id"),)
+    page_cache_scope = "none"  # no public page shows it (mektep/pagecache/invalidation.py)
 
     id = db.Column(db.Integer, primary_key=True)
     user_id = db.Column(db.ForeignKey("user.id"), nullable=False, index=True)

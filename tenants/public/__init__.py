@@ -4,6 +4,7 @@ adds from its `init_app`."""
 
 from flask_babel import lazy_gettext as _l
 
+from mektep.pagecache import add_cached_pages
 from tenants.public.navigation import add_menu_entry
 
 
@@ -15,3 +16,6 @@ def init_app(app):
     for pages_of_area in (sveden, news, events, pages, documents, discussion, search):
         pages_of_area.init_app(app)
     app.register_blueprint(bp)
+    # Every page of the public site, and the home page (served by `index`), goes
+    # through the page cache for anonymous visitors (docs/DEVELOPING.md).
+    add_cached_pages(app, bp.name, "index")

@@ -1,5 +1,6 @@
-"""The public discussion page: approved questions with the school's answers, and
-the form where a visitor asks or gives feedback (it waits for moderation)."""
+"""The public discussion: the page of approved questions with the school's
+answers, and the page of the form where a visitor asks or gives feedback (it
+waits for moderation)."""
 
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -8,6 +9,7 @@ from sqlalchemy.orm import selectinload
 
 from mektep import throttle
 from mektep.extensions import csrf, db
+from mektep.pagecache import PAGE_NUMBER, page_arguments
 from mektep.request_input import page_argument
 from tenants.discussion import moderation
 from tenants.discussion.forms import HONEYPOT_FIELD, PostForm
@@ -26,9 +28,27 @@ def _address_key():
     return ("discussion-address", request.remote_addr or "")
 
 
-@bp.route("/discussion", methods=["GET", "POST"])
-@csrf.exempt  # the form checks its own token, so a stale page keeps what was typed
+@bp.route("/discussion")
+@page_arguments(page=PAGE_NUMBER)
 def discussion():
+    """The questions and feedback the school has published, with its answers:
+    the same for every visitor, so the page cache keeps it."""
+    query = (
+        db.select(Post)
+        .where(Post.status == "approved")
+        .options(selectinload(Post.answer))
+        .order_by(Post.moderated_at.desc(), Post.id.desc())
+    )
+    posts = db.paginate(query, page=page_argument(), per_page=PAGE_SIZE, error_out=False)
+    return render_template("discussion/public.html", posts=posts)
+
+
+@bp.route("/discussion/ask", methods=["GET", "POST"])
+@csrf.exempt  # the form checks its own token, so a stale page keeps what was typed
+def discussion_ask():
+    """The form where a visitor writes to the school. Its CSRF token lives in the
+    visitor's session, so this page is rendered for each visitor (never kept by
+    the page cache), apart from the list of questions that everyone shares."""
     form = PostForm()
     status = 200
     if request.method == "POST":
@@ -42,15 +62,7 @@ def discussion():
                 "success",
             )
             return redirect(url_for("public.discussion"))
-    page = page_argument()
-    query = (
-        db.select(Post)
-        .where(Post.status == "approved")
-        .options(selectinload(Post.answer))
-        .order_by(Post.moderated_at.desc(), Post.id.desc())
-    )
-    posts = db.paginate(query, page=page, per_page=PAGE_SIZE, error_out=False)
-    return render_template("discussion/public.html", form=form, posts=posts), status
+    return render_template("discussion/ask.html", form=form), status
 
 
 def _receive(form):

@@ -4,6 +4,7 @@ from flask import abort, g, render_template, request
 from flask_babel import lazy_gettext as _l
 
 from mektep.extensions import db
+from mektep.pagecache import page_arguments
 from tenants.documents.models import KINDS, Document, StoredFile
 from tenants.documents.owners import is_public
 from tenants.documents.serving import send_stored_file, send_thumbnail
@@ -20,6 +21,7 @@ def published_documents():
 
 
 @bp.route("/documents")
+@page_arguments(kind=KINDS)
 def documents():
     items = db.session.scalars(published_documents()).all()
     present_kinds = [kind for kind in KINDS if any(item.kind == kind for item in items)]

@@ -1,7 +1,7 @@
 """Public events: the upcoming list, a month view, an event page and an iCalendar feed."""
 
 import calendar
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from babel.dates import get_day_names
 from flask import Response, abort, current_app, g, render_template, url_for
@@ -12,6 +12,7 @@ from icalendar import Event as CalendarEvent
 
 from mektep.clock import district_zone, to_district, to_utc, utcnow
 from mektep.extensions import db
+from mektep.pagecache import PAGE_NUMBER, cache_until, page_arguments
 from mektep.request_input import page_argument
 from mektep.richtext import plain_text
 from tenants.events.models import Event, published_events
@@ -24,13 +25,34 @@ FEED_PAST_DAYS = 92
 YEARS = range(2000, 2101)
 
 
+def district_today():
+    """The district's date; a page showing it changes by itself at midnight."""
+    today = to_district(utcnow()).date()
+    cache_until(to_utc(datetime.combine(today + timedelta(days=1), time())))
+    return today
+
+
+def until_one_ends(events):
+    """A list of events still to come changes when one of them ends."""
+    if events:
+        cache_until(min(event.ends_at for event in events))
+    return events
+
+
 @bp.route("/events/")
+@page_arguments(page=PAGE_NUMBER)
 def events_list():
     number = page_argument()
-    events, has_next = page_of(published_events(start=utcnow()), number, PER_PAGE)
+    now = utcnow()
+    events, has_next = page_of(published_events(start=now), number, PER_PAGE)
     if number > 1 and not events:
         abort(404)
-    today = to_district(utcnow()).date()
+    if number == 1:
+        until_one_ends(events)
+    else:  # an event of an earlier page that ends moves this page's events up
+        up_to_here = published_events(start=now).limit(number * PER_PAGE)
+        until_one_ends(db.session.scalars(up_to_here).all())
+    today = district_today()
     return render_template(
         "events/list.html", events=events, page=number, has_next=has_next, today=today
     )
@@ -75,13 +97,13 @@ def events_month(year, month):
         days=events_by_day(events),
         previous=(first - timedelta(days=1)),
         following=(first + timedelta(days=32)).replace(day=1),
-        today=to_district(utcnow()).date(),
+        today=district_today(),
     )
 
 
 @bp.route("/events/month")
 def events_this_month():
-    today = to_district(utcnow()).date()
+    today = district_today()
     return events_month(today.year, today.month)
 
 
@@ -101,6 +123,8 @@ def _utc(value):
 def events_feed():
     since = utcnow() - timedelta(days=FEED_PAST_DAYS)
     events = db.session.scalars(published_events(start=since)).all()
+    if events:  # an event leaves the feed this long after it ends
+        cache_until(min(event.ends_at for event in events) + timedelta(days=FEED_PAST_DAYS))
     feed = Calendar()
     feed.add("prodid", "-//Mektep//school events//")
     feed.add("version", "2.0")
@@ -129,7 +153,7 @@ def events_feed():
 
 
 def upcoming_events(count=5):
-    return db.session.scalars(published_events(start=utcnow()).limit(count)).all()
+    return until_one_ends(db.session.scalars(published_events(start=utcnow()).limit(count)).all())
 
 
 def init_app(app):

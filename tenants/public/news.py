@@ -7,6 +7,7 @@ from flask import Response, abort, g, render_template, url_for
 from flask_babel import lazy_gettext as _l
 
 from mektep.extensions import db
+from mektep.pagecache import PAGE_NUMBER, cache_until, page_arguments
 from mektep.request_input import page_argument
 from mektep.richtext import summary
 from tenants.news.models import NewsPost, important_notices, published_posts
@@ -31,6 +32,7 @@ def published_post_or_404(item_id):
 
 
 @bp.route("/news/")
+@page_arguments(page=PAGE_NUMBER)
 def news_list():
     number = page_argument()
     posts, has_next = page_of(published_posts(), number, PER_PAGE)
@@ -80,9 +82,18 @@ def latest_news(count=5):
     return db.session.scalars(query.limit(count)).all()
 
 
+def banner_notices():
+    """The urgent notices of the banner on every page of the school: the page
+    changes by itself when the first of them expires."""
+    notices = important_notices()
+    if notices:
+        cache_until(min(post.important_until for post in notices))
+    return notices
+
+
 def init_app(app):
     add_menu_entry(app, "public.news_list", _l("News"), 20)
     # Lazy helpers: the banner on every page of a school (error pages included),
     # the home page's latest news; summaries on the lists of news and pages.
-    app.jinja_env.globals.update(important_notices=important_notices, latest_news=latest_news)
+    app.jinja_env.globals.update(important_notices=banner_notices, latest_news=latest_news)
     app.add_template_filter(summary, "news_summary")

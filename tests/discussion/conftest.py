@@ -9,7 +9,7 @@ from tenants.discussion.models import Post
 def visitor_post(client, body="Мектепке кантип кабыл алынат?", **fields):
     data = {"kind": "question", "author_name": "Айбек", "author_email": "", "website": ""}
     data.update(fields, body=body)
-    return client.submit("/discussion", data)
+    return client.submit("/discussion/ask", data)
 
 
 def posts(app, **filters):

@@ -49,7 +49,7 @@ def test_flood_from_one_address_is_throttled(app, visitor):
         for number in range(2):
             assert visitor_post(visitor, f"Суроо {number}").status_code == 302
         response = visitor.submit(
-            "/discussion?lang=ru",
+            "/discussion/ask?lang=ru",
             {"kind": "feedback", "author_name": "Иван", "body": "Третье сообщение", "website": ""},
         )
     finally:
@@ -66,13 +66,13 @@ def test_filled_or_missing_honeypot_is_refused(app, visitor):
     assert response.status_code == 400
     assert "Робот жазды" in response.get_data(as_text=True)
     data = {"kind": "question", "author_name": "Бот", "body": "Талаасыз"}
-    assert visitor.submit("/discussion", data).status_code == 400
+    assert visitor.submit("/discussion/ask", data).status_code == 400
     assert posts(app) == []
 
 
 def test_missing_csrf_token_is_refused_and_keeps_the_text(app, visitor):
     response = visitor.post(
-        "/discussion",
+        "/discussion/ask",
         data={"kind": "question", "author_name": "Айбек", "body": "Токенсиз", "website": ""},
     )
     page = response.get_data(as_text=True)

@@ -1,0 +1,77 @@
+"""A stored page: what the cache keeps of a response, and how it is made back
+into one.
+
+A page is kept once, gzip-compressed (most of its bytes, a fifth of the
+memory): clients that accept gzip (every browser) get those very bytes; the
+others get them decompressed. Beside the body: the content type, the headers
+the view gave (a feed's `Content-Disposition`), a weak ETag (the same for both
+encodings: they are one page), Last-Modified (when it was rendered) and when it
+expires.
+"""
+
+import gzip
+import hashlib
+import json
+import time
+from base64 import urlsafe_b64encode
+from typing import NamedTuple
+
+from werkzeug.http import http_date
+
+# Headers of a view's response that belong to the page (a stylesheet's own
+# Cache-Control); everything else (Date, Vary, the security headers) is added
+# to each response on its way out.
+PAGE_HEADERS = frozenset(
+    {"Content-Type", "Content-Disposition", "Content-Language", "Cache-Control"}
+)
+GZIP_LEVEL = 6
+
+
+def etag_of(body):
+    """A weak validator of `body`: one page, whatever its encoding."""
+    return 'W/"' + urlsafe_b64encode(hashlib.blake2b(body, digest_size=12).digest()).decode() + '"'
+
+
+class Entry(NamedTuple):
+    headers: list
+    etag: str
+    last_modified: int
+    expires: int
+    gzipped: bytes
+
+    @classmethod
+    def of(cls, response, expires):
+        body = response.get_data()
+        headers = [[name, value] for name, value in response.headers if name in PAGE_HEADERS]
+        return cls(
+            headers,
+            etag_of(body),
+            int(time.time()),
+            expires,
+            gzip.compress(body, GZIP_LEVEL, mtime=0),
+        )
+
+    def encode(self):
+        head = json.dumps([self.headers, self.etag, self.last_modified, self.expires])
+        return head.encode() + b"\n" + self.gzipped
+
+    @classmethod
+    def decode(cls, value):
+        head, _, gzipped = value.partition(b"\n")
+        headers, etag, last_modified, expires = json.loads(head)
+        return cls(headers, etag, last_modified, expires, gzipped)
+
+    @property
+    def fresh(self):
+        return time.time() < self.expires
+
+    def body(self, gzipped):
+        return self.gzipped if gzipped else gzip.decompress(self.gzipped)
+
+    def http_headers(self, gzipped):
+        """The headers of this page as sent: its own, its validators, and its encoding."""
+        headers = [*map(tuple, self.headers), ("ETag", self.etag)]
+        headers.append(("Last-Modified", http_date(self.last_modified)))
+        if gzipped:
+            headers.append(("Content-Encoding", "gzip"))
+        return headers

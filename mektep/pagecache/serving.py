@@ -1,0 +1,168 @@
+"""The page cache's hooks around every request.
+
+Before anything else (`serve_from_cache`): an anonymous GET of a cached page is
+looked up by its host, path and query under the school's current generations;
+a page found is sent at once, with no database query. Once the school is bound
+(`plan_for_school`): only an active school's pages, on its own host. After the
+view (`finish`): a page that may be stored is
+stored, and every response gets its HTTP caching headers (`http.py`): a page
+from the cache and the same page just rendered go out byte for byte alike,
+with the same validators, so a client's conditional GET gets its 304 either
+way. Compression runs after this hook and leaves a gzipped page as it is.
+
+Never stored: a response to a request with a session, one that touched the
+session (a form's CSRF token, a flash message) or set a cookie, anything but a
+200, a file sent from storage, a page with query arguments its view does not
+declare, or a path links would not write.
+"""
+
+import time
+from dataclasses import dataclass
+
+from flask import current_app, g, request
+
+from mektep.pagecache import declarations, http
+from mektep.pagecache.entries import Entry
+from mektep.pagecache.visitors import carries_session, session_touched
+from mektep.registries import registry
+
+MAX_PAGE_BYTES = 1024 * 1024
+STATE_HEADER = "X-Page-Cache"
+
+
+@dataclass
+class Plan:
+    """How the cache treats this request: the host, the page's key (None: not
+    to be stored), the school, the field `lookup` gave (None: Redis not asked
+    or not answering), whether the page came from the cache."""
+
+    host: str
+    key: str | None
+    school_id: int | None = None
+    field: str | None = None
+    hit: bool = False
+
+
+def page_store(app=None):
+    """The app's PageStore, or None when the page cache is off (PAGE_CACHE)."""
+    return (app or current_app).extensions.get("mektep.pagecache")
+
+
+def _request_plan():
+    """What the request alone tells: an anonymous GET of a cached page, and its key."""
+    if request.method not in ("GET", "HEAD") or not declarations.is_cached_page():
+        return None
+    if carries_session():
+        return None
+    query = declarations.storable_query()
+    storable = query is not None and request.scheme == current_app.config["PREFERRED_URL_SCHEME"]
+    # The host is part of the key: a page names its host in absolute links, and
+    # a host that changes school (a domain moved) must not find the old pages.
+    key = f"{request.host}{request.path}?{query}" if storable else None
+    return Plan(request.host, key)
+
+
+def serve_from_cache():
+    """before_request, first of all (`create_app`): a page of a school whose
+    host the cache knows is sent without asking the database anything."""
+    plan = g.page_cache = _request_plan()
+    if plan is None or plan.key is None or page_store() is None:
+        return None
+    return _look_up(plan)
+
+
+def plan_for_school():
+    """before_request, once the school is bound: pages only of an active
+    school, on its own host; looked up by the school's id if its host was not
+    known (or named another school: one deleted, and its name taken again)."""
+    plan = g.get("page_cache")
+    if plan is None:
+        return None
+    school = g.get("school")
+    if not school or not school.is_active:
+        g.page_cache = None
+        return None
+    if request.host != school.host(current_app.config["BASE_DOMAIN"]):
+        g.page_cache = None  # a spelling of the host that absolute links must not carry
+        return None
+    if plan.school_id == school.id or plan.key is None or page_store() is None:
+        plan.school_id = school.id
+        return None
+    plan.school_id, plan.field = school.id, None
+    return _look_up(plan, school.id)
+
+
+def _look_up(plan, school_id=None):
+    found = page_store().lookup(plan.key, plan.host, school_id)
+    if found is None:
+        return None
+    plan.school_id, plan.field, value = found
+    if value is None:
+        return None
+    entry = Entry.decode(value)
+    if not entry.fresh:
+        return None
+    plan.hit = True
+    return _respond(entry, "hit")
+
+
+def _accepts_gzip():
+    return request.accept_encodings["gzip"] > 0
+
+
+def _respond(entry, state):
+    gzipped = _accepts_gzip()
+    response = current_app.response_class(entry.body(gzipped), headers=entry.http_headers(gzipped))
+    if "Cache-Control" not in response.headers:
+        response.headers["Cache-Control"] = http.public_cache_control(entry.expires - time.time())
+    response.vary.add("Accept-Encoding")
+    response.headers[STATE_HEADER] = state
+    return response.make_conditional(request)
+
+
+def _storable(response):
+    return (
+        response.status_code == 200
+        and not response.direct_passthrough
+        and not response.is_streamed
+        and not response.cache_control.private
+        and not response.cache_control.no_store
+        and len(response.get_data()) <= MAX_PAGE_BYTES
+        and declarations.is_canonical_path()
+    )
+
+
+def finish(response):
+    """after_request: store what may be stored; caching headers for all."""
+    if request.endpoint == "static":
+        return http.cache_static(response)
+    plan = g.get("page_cache")
+    if carries_session() or session_touched() or "Set-Cookie" in response.headers:
+        return http.make_private(response)
+    if plan is None or plan.school_id is None:
+        return response
+    if plan.hit:
+        _count_view(plan)
+        return response
+    if response.status_code != 200:
+        return response
+    _count_view(plan)
+    now = time.time()
+    expires = declarations.expiry(now, page_store().seconds if page_store() else http.MAX_AGE)
+    if plan.field is not None and expires > now + 1 and _storable(response):
+        entry = Entry.of(response, expires)
+        page_store().store(plan.school_id, plan.host, plan.field, entry.encode())
+        return _respond(entry, "miss")
+    return http.make_public(response, expires - now)
+
+
+def add_page_view_listener(app, listener):
+    """Call `listener(school_id, endpoint)` for every anonymous public page
+    sent, from the cache or rendered (200, or 304 to a client that has it: a
+    visit counter; keep it to an increment in Redis, and never fail)."""
+    registry("page_view_listeners", app).append(listener)
+
+
+def _count_view(plan):
+    for listener in registry("page_view_listeners"):
+        listener(plan.school_id, request.endpoint)

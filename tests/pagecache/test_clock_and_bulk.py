@@ -1,0 +1,77 @@
+"""Pages that change by the clock alone are kept no longer than until they
+change; bulk writes (no flush sees their rows) invalidate too."""
+
+import re
+import time
+from datetime import timedelta
+
+from mektep.accounts.models import User
+from mektep.clock import utcnow
+from mektep.extensions import db
+from mektep.pagecache import page_store
+from mektep.pagecache.entries import Entry
+from tenants.models import School
+from tenants.news.models import NewsPost
+from tenants.scoping import bind_school
+from tenants.versioning import publish
+from tests.news.conftest import post_fields
+
+from .conftest import state, text
+
+
+def max_age(response):
+    return int(re.search(r"max-age=(\d+)", response.headers["Cache-Control"]).group(1))
+
+
+def test_a_page_with_an_expiring_banner_is_kept_only_until_it_expires(app, site, schools):
+    with app.app_context():
+        bind_school(db.session.get(School, schools["a"]))
+        notice = NewsPost(
+            important_until=utcnow() + timedelta(seconds=30), **post_fields("Шашылыш")
+        )
+        db.session.add(notice)
+        db.session.flush()
+        publish(notice, db.session.scalar(db.select(User).where(User.email == "admin@a.kg")))
+        db.session.commit()
+    first = site("school-a").get("/")
+    assert "Шашылыш" in text(first) and state(first) == "miss"
+    assert max_age(first) <= 30
+    hit = site("school-a").get("/")
+    assert state(hit) == "hit" and max_age(hit) <= 30
+    # Positive control: the other school has no banner, so its page is kept the usual time.
+    assert max_age(site("school-b").get("/")) == 60
+    # The stored page itself expires then: once that moment has passed, it is
+    # rendered anew (here the moment is moved into the past, as time would).
+    store = page_store(app)
+    key = store.pages_key(schools["a"])
+    client = store._connect()
+    for field, value in client.hgetall(key).items():
+        entry = Entry.decode(value)
+        assert entry.expires <= time.time() + 31
+        client.hset(key, field, entry._replace(expires=int(time.time()) - 1).encode())
+    assert state(site("school-a").get("/")) == "miss"
+
+
+def test_a_bulk_update_invalidates_the_bound_school_only(app, site, schools):
+    for slug in ("school-a", "school-b"):
+        site(slug).get("/")
+        assert state(site(slug).get("/")) == "hit"
+    with app.app_context():
+        bind_school(db.session.get(School, schools["a"]))
+        db.session.execute(db.update(NewsPost).values(pinned=False))
+        db.session.commit()
+    assert state(site("school-a").get("/")) == "miss"
+    assert state(site("school-b").get("/")) == "hit"
+
+
+def test_a_bulk_update_of_no_bound_school_invalidates_every_school(app, site, schools):
+    for slug in ("school-a", "school-b"):
+        site(slug).get("/")
+        assert state(site(slug).get("/")) == "hit"
+    with app.app_context():
+        db.session.execute(
+            db.update(NewsPost).values(pinned=False).execution_options(synchronize_session=False)
+        )
+        db.session.commit()
+    assert state(site("school-a").get("/")) == "miss"
+    assert state(site("school-b").get("/")) == "miss"
