@@ -16,6 +16,7 @@ STATUSES = ("requested", "pending", "sending", "sent", "failed")
 
 
 class MailMessage(db.Model):
+    page_cache_scope = "none"  # no public page shows mail
     __table_args__ = (db.Index("ix_mail_message_due", "status", "next_attempt_at"),)
 
     id = db.Column(db.Integer, primary_key=True)

@@ -9,6 +9,8 @@ from tenants.scoping import TenantOwned
 class DistrictPeriod(db.Model):
     """The district's update period of a subject, in days (every school's default)."""
 
+    page_cache_scope = "district"  # review-by dates of every school (open data)
+
     subject = db.Column(db.String(40), primary_key=True)
     days = db.Column(db.Integer, nullable=False)
 

@@ -11,6 +11,8 @@ class PageVisit(TenantOwned, db.Model):
     """How many times a public page (its path, whatever the query) was served on
     a day (the district's date). No cookie, no address: a count."""
 
+    page_cache_scope = "none"  # counting a visit changes no page (mektep/pagecache)
+
     __table_args__ = (db.UniqueConstraint("school_id", "day", "path"),)
 
     id = db.Column(db.Integer, primary_key=True)
@@ -23,6 +25,8 @@ class SchoolSnapshot(TenantOwned, db.Model):
     """A school's figures on a day (the district's date): compliance per language
     ({lang: percent}), overdue subjects and the longest overdue (days), the last
     publication, previews failed, scans without text, questions waiting."""
+
+    page_cache_scope = "none"  # figures for the district console only
 
     __table_args__ = (db.UniqueConstraint("school_id", "day"),)
 
