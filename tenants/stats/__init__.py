@@ -5,9 +5,10 @@ and what the district's dashboard and the head's report read of them."""
 
 def init_app(app):
     from mektep.jobs import add_sweep
+    from mektep.pagecache import add_page_view_listener
     from tenants.stats import snapshots, visits
 
-    # Runs for pages answered by a view and by the page cache's before_request alike.
-    app.after_request(visits.count_visit)
+    # Called for pages answered by a view and from the page cache alike.
+    add_page_view_listener(app, visits.count_view)
     add_sweep(app, visits.flush_visits)
     add_sweep(app, snapshots.take_snapshots)

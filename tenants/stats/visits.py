@@ -1,11 +1,13 @@
 """Counting visits to a school's public pages: per page (its path) per day, with
 no cookie and no IP address, pages served from the page cache included.
 
-Every public page served (a 200 or a 304 of an HTML page, from a view or from
-the cache's `before_request`: Flask runs `after_request` hooks either way) adds
-one to a counter in Redis (HINCRBY in a hash per day); the worker's sweep moves
-the counts into `PageVisit` rows. A Redis outage loses the counts of its
-duration, never a page.
+The page cache calls `count_view` for every anonymous public page it sends,
+from the cache or rendered (a 200, or a 304 to a client that has it); on a
+cache hit no view and no tenant hook runs, so the school comes from the cache.
+Each view adds one to a counter in Redis (HINCRBY in a hash per day); the
+worker's sweep moves the counts into `PageVisit` rows. A Redis outage loses the
+counts of its duration, never a page. Signed-in people (staff checking their
+site) are not visitors and are not counted.
 """
 
 import logging
@@ -13,7 +15,7 @@ import secrets
 from datetime import date
 
 import redis
-from flask import current_app, g, request
+from flask import current_app, request
 from sqlalchemy.dialects import postgresql, sqlite
 
 from mektep.clock import to_district, utcnow
@@ -25,7 +27,6 @@ log = logging.getLogger(__name__)
 PATH_MAX = 300
 # A day's counters outlive it long enough for a worker to be back.
 KEEP_SECONDS = 8 * 24 * 3600
-PAGE_STATUSES = frozenset({200, 304})
 UPSERT_BATCH = 500
 # A hash being flushed that nobody touched for this long was left by a dead worker.
 ORPHAN_SECONDS = 600
@@ -39,28 +40,32 @@ def day_key(day):
     return f"{_prefix()}:{day.isoformat()}"
 
 
-def is_public_page(response):
-    """Whether `response` is a school's public page (not a file, feed or the admin)."""
-    if g.get("school") is None or request.method != "GET":
-        return False
-    if response.status_code not in PAGE_STATUSES or response.mimetype != "text/html":
-        return False
-    return request.blueprint == "public" or request.endpoint == "index"
+# Public endpoints that are not pages a person reads: files, feeds, the
+# stylesheet of staff labels, the sitemap for crawlers.
+NOT_PAGES = frozenset(
+    {
+        "public.file_download",
+        "public.file_thumbnail",
+        "public.news_feed",
+        "public.events_feed",
+        "public.staff_labels",
+        "public.sitemap_xml",
+    }
+)
 
 
-def count_visit(response):
-    """after_request: one more visit of this page today."""
-    if not is_public_page(response) or len(request.path) > PATH_MAX:
-        return response
+def count_view(school_id, endpoint):
+    """Page-view listener (mektep.pagecache): one more visit of this page today."""
+    if endpoint in NOT_PAGES or len(request.path) > PATH_MAX:
+        return
     key = day_key(to_district(utcnow()).date())
     try:
         pipe = get_redis().pipeline(transaction=False)
-        pipe.hincrby(key, f"{g.school.id} {request.path}", 1)
+        pipe.hincrby(key, f"{school_id} {request.path}", 1)
         pipe.expire(key, KEEP_SECONDS)
         pipe.execute()
     except redis.RedisError as error:
         log.warning("visit not counted, Redis unreachable: %s", error)
-    return response
 
 
 def _upsert(day, counts):

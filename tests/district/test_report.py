@@ -22,10 +22,14 @@ def test_public_pages_are_counted_without_cookies_and_flushed_by_the_worker(
     app, site, schools, admin_a, run_worker
 ):
     visitor = site("school-a")
+    served = []
     for _n in range(3):
         response = visitor.get("/")
         assert response.status_code == 200
         assert "Set-Cookie" not in response.headers
+        served.append(response.headers.get("X-Page-Cache"))
+    # The second and third came from the page cache, and count all the same.
+    assert served == ["miss", "hit", "hit"]
     visitor.get("/sveden/common/?lang=ru")
     site("school-b").get("/")
     # Not pages: the admin, a 404, a feed or a file.
