@@ -47,7 +47,7 @@ def create_app(config=None):
 
 def _parts():
     """Every part of the product, in the order the app is wired."""
-    from mektep import accounts, cli, district, errors, formatting, i18n, security
+    from mektep import accounts, alerts, cli, district, errors, formatting, i18n, security
     from tenants import (
         admin,
         api,
@@ -69,6 +69,7 @@ def _parts():
         errors,
         security,
         accounts,
+        alerts,
         district,
         cli,
         # What each school owns: the mechanisms, then area by area (sweeps,

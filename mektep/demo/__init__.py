@@ -14,9 +14,10 @@ from tenants.models import School
 
 def loaders():
     """Each part's demo content, in the order it is loaded."""
-    from mektep.demo import discussion, documents, news, schema
+    from mektep.demo import alerts, discussion, documents, news, schema
 
     return (
+        alerts.load_alerts,
         discussion.load_discussion,
         documents.load_documents,
         news.news_events_pages,

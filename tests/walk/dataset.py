@@ -15,6 +15,7 @@ from types import SimpleNamespace
 
 from mektep import demo
 from mektep.accounts.models import Membership, User
+from mektep.alerts.models import DistrictAlert
 from mektep.demo.data import ACCOUNTS, SCHOOLS
 from mektep.extensions import db
 from tenants.content.models import SectionContent, StaffMember
@@ -118,6 +119,7 @@ def build(app):
             .where(StoredFile.file_type == "jpeg", Document.published_at.is_not(None))
         )
         rows.file = photo.id
+        rows.alert = _one(db.select(DistrictAlert.id))
         rows.editor_membership = _one(
             db.select(Membership.id)
             .join(User)
@@ -160,6 +162,7 @@ def _by_name(rows):
         "revision_id": rows.news_revision,
         "token": rows.setup_token,
         "filename": "css/site.css",
+        "alert_id": rows.alert,
     }
 
 
