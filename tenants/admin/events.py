@@ -15,6 +15,7 @@ from tenants.events.models import Event
 class EventsAdmin(KindAdmin):
     name, url, model, form_class = "events", "/events", Event, EventForm
     titles = {"list": _l("Events"), "new": _l("New event"), "edit": _l("Edit event")}
+    checks_stop_words = True
 
     def list_query(self):
         return db.select(Event).order_by(Event.starts_at.desc(), Event.id.desc())

@@ -19,6 +19,7 @@ from tenants.news.scheduling import cancel_schedule, schedule
 class NewsAdmin(KindAdmin):
     name, url, model, form_class = "news", "/news", NewsPost, NewsForm
     titles = {"list": _l("News"), "new": _l("New post"), "edit": _l("Edit post")}
+    checks_stop_words = True
     admin_buttons = ("publish", "schedule")
 
     def list_query(self):

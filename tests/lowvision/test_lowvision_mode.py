@@ -100,7 +100,9 @@ def test_the_settings_change_one_thing_each(site, schools):
     html = site("school-a").get("/news/?lang=ky&lv=200-wb").get_data(as_text=True)
     panel = html[html.index('class="lv-panel"') : html.index('class="wrap header-row"')]
     assert 'aria-label="Көрүүсү начар адамдар үчүн версиянын жөндөөлөрү"' in panel
-    choices = {label: href for href, label in re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', panel)}
+    choices = {
+        label: href for href, label in re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', panel)
+    }
     expected = {
         "150 %": "150-wb",
         "250 %": "250-wb",
@@ -130,7 +132,9 @@ def test_posting_a_question_in_the_mode_comes_back_to_the_mode(site, schools):
         },
     )
     assert_redirect(response, "/discussion", lang="ru", lv="250-blue")
-    rejected = client.submit(form, {"kind": "question", "author_name": "", "body": "", "website": ""})
+    rejected = client.submit(
+        form, {"kind": "question", "author_name": "", "body": "", "website": ""}
+    )
     assert rejected.status_code == 400
     assert 'class="lv lv-250 lv-blue lv-wide"' in rejected.get_data(as_text=True)
 

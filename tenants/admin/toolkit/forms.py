@@ -9,7 +9,7 @@ them, rich text sanitized; a kind's form adds its other fields and `sections`.
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import StringField, SubmitField, TextAreaField
+from wtforms import HiddenField, StringField, SubmitField, TextAreaField
 
 from config import LANGUAGES
 from mektep.clock import utcnow
@@ -27,10 +27,13 @@ RICH_TEXT_HELP = _l(
 
 class KindForm(FlaskForm):
     """A kind's edit form. `stored` holds the values saved before this edit;
-    everyone may save a draft, only an admin publish."""
+    everyone may save a draft, only an admin publish. "Publish anyway" and the
+    words it confirms: publishing over the district's stop words (`stop_words`)."""
 
     save = SubmitField(_l("Save draft"))
     publish = SubmitField(_l("Save and publish"))
+    publish_anyway = SubmitField(_l("Publish anyway"))
+    stop_words_seen = HiddenField()
 
     def __init__(self, *args, stored=None, **kwargs):
         super().__init__(*args, **kwargs)
