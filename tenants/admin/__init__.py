@@ -18,7 +18,7 @@ def init_app(app):
         staff,
     )
     from tenants.admin.blueprint import bp
-    from tenants.admin.toolkit import history, trash
+    from tenants.admin.toolkit import history, translations, trash
 
     # In the order of their dashboard panels.
     for pages_of_area in (
@@ -32,6 +32,7 @@ def init_app(app):
         staff,
         documents,
         history,
+        translations,
         trash,
         audit,
     ):

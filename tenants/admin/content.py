@@ -10,7 +10,7 @@ from flask_login import current_user
 from mektep.extensions import db
 from mektep.forms import confirmed_or_400
 from mektep.schema import SECTIONS, section
-from tenants import versioning
+from tenants import translations, versioning
 from tenants.admin.access import admin_only, admin_required
 from tenants.admin.blueprint import bp
 from tenants.admin.content_forms import (
@@ -36,7 +36,17 @@ def checklist_helpers():
         entries = checklist(g.school)
         return {"entries": entries, "summary": summary(entries), "items": by_item(entries)}
 
-    return {"school_checklist": school_checklist}
+    def stale_members():
+        """{(section slug, member name)} of the sections' items whose translation
+        waits for an update (a group's: any of its records)."""
+        slugs = {row.id: slug for slug, row in section_rows(g.school).items()}
+        return {
+            (slugs[item_id], name.split("-", 1)[0])
+            for item_id, name in translations.stale_names(SectionContent.version_kind)
+            if item_id in slugs
+        }
+
+    return {"school_checklist": school_checklist, "stale_members": stale_members}
 
 
 def _editable_section(slug):

@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from config import TestConfig
 from mektep.alerts.models import ENDED, LIVE, SCHEDULED, DistrictAlert, record_states
 from mektep.audit import AuditEntry
-from config import TestConfig
 from mektep.clock import utcnow
 from mektep.extensions import db
 from tests.conftest import assert_redirect, assert_sent_to_sign_in, nothing_changes

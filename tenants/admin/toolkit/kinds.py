@@ -18,6 +18,7 @@ from mektep.registries import registry
 from tenants.admin.access import admin_required
 from tenants.admin.toolkit import stop_words
 from tenants.admin.toolkit.saving import form_values, refuse_editor_buttons, save
+from tenants.translations import stale_of
 from tenants.trash import TRASH_DAYS, move_to_trash
 from tenants.versioning import PublishRefused, Revision, drafts_of, pending_draft, publish
 
@@ -186,6 +187,7 @@ class KindAdmin:
             admin=self,
             items=db.session.scalars(self.list_query()).all(),
             drafted=drafts_of(self.model.version_kind),
+            stale=stale_of(self.model.version_kind),
             title=self.titles["list"],
             **self.list_context(),
         )

@@ -18,10 +18,11 @@ import re
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
-from wtforms import FieldList, FormField, HiddenField, StringField, TextAreaField
+from wtforms import HiddenField, StringField, TextAreaField
 
 from mektep import audit
 from mektep.moderation import stopwords
+from tenants.admin.toolkit.forms import every_input
 
 # Characters of context on each side of the first match in an excerpt.
 CONTEXT = 60
@@ -36,12 +37,10 @@ class Finding:
     excerpt: Markup
 
 
-def _texts(fields):
-    """(label, text) of every filled text input among `fields`, rows of groups included."""
-    for field in fields:
-        if isinstance(field, FieldList | FormField):
-            yield from _texts(field)
-        elif (
+def _texts(form):
+    """(label, text) of every filled text input of `form`, rows of groups included."""
+    for field in every_input(form):
+        if (
             isinstance(field, StringField | TextAreaField)
             and not isinstance(field, HiddenField)
             and isinstance(field.data, str)
