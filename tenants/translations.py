@@ -12,8 +12,9 @@ form's input of it without the language:
   {"ky": ..., "ru": ...}: its key (`address`), and in a group's records
   `<group>-<row>-<field>` (`programs-0-name`), as the section forms name them.
 
-Only a change of a text that was there (not a translation being added) makes
-the other language stale; any change of a language clears its own mark.
+Only a change of a text that was there makes the other language stale; adding a
+missing translation, or changing one that was marked (the update), does not, and
+clears its own mark.
 """
 
 from config import LANGUAGES
@@ -74,11 +75,11 @@ def mark_changes(item, before, after):
     for name, new in texts(after).items():
         was = old.get(name, {})
         changed = {lang for lang in LANGUAGES if (new.get(lang) or "") != (was.get(lang) or "")}
-        for lang in changed:
-            if (name, lang) in marks:
-                db.session.delete(marks.pop((name, lang)))
-        if not any(was.get(lang) for lang in changed):
-            continue  # a translation added, not a text changed
+        updates = {lang for lang in changed if (name, lang) in marks}
+        for lang in updates:
+            db.session.delete(marks.pop((name, lang)))
+        if not any(was.get(lang) for lang in changed - updates):
+            continue  # translations updated or added, not a text changed
         for lang in set(LANGUAGES) - changed:
             if new.get(lang) and (name, lang) not in marks:
                 marks[name, lang] = StaleTranslation(
