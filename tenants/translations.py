@@ -69,10 +69,11 @@ def _of(item):
 
 
 def mark_changes(item, before, after):
-    """Mark and clear `item`'s stale translations for a save from `before` to `after`."""
+    """Mark and clear `item`'s stale translations for a save from `before` to `after`
+    (the fields saved: those left out keep their value)."""
     marks = {(mark.name, mark.lang): mark for mark in db.session.scalars(_of(item))}
     old = texts(before)
-    for name, new in texts(after).items():
+    for name, new in texts({**before, **after}).items():
         was = old.get(name, {})
         changed = {lang for lang in LANGUAGES if (new.get(lang) or "") != (was.get(lang) or "")}
         updates = {lang for lang in changed if (name, lang) in marks}

@@ -14,7 +14,7 @@ from tenants.models import School
 
 def loaders():
     """Each part's demo content, in the order it is loaded."""
-    from mektep.demo import alerts, discussion, documents, news, schema
+    from mektep.demo import alerts, discussion, documents, news, schema, translations
 
     return (
         alerts.load_alerts,
@@ -22,6 +22,7 @@ def loaders():
         documents.load_documents,
         news.news_events_pages,
         schema.load_mandated_content,
+        translations.load_stale_translation,
     )
 
 

@@ -179,6 +179,7 @@ def _overrides(rows):
         "admin.history_version": {"item_id": rows.news[0]},
         "admin.history_restore": {"item_id": rows.news[0]},
         "admin.settings_item": {"item_id": rows.school},
+        "admin.translation_confirm": {"item_id": rows.news[0]},
         "admin.trash_restore": {"kind": "news_post", "item_id": rows.trashed_news[0]},
         "admin.trash_purge": {"kind": "news_post", "item_id": rows.trashed_news[1]},
         "district.school_compliance": {"school_id": rows.school},
