@@ -87,7 +87,9 @@ def content_section(slug):
         form = form_class()
         if form.validate_on_submit():
             refuse_editor_buttons(form, "content", ("publish", "publish_anyway"))
-            found = stop_words.to_confirm(form) if _publishing(form) else []
+            found = (
+                stop_words.to_confirm(form, form.publish_anyway.data) if _publishing(form) else []
+            )
             if not found:
                 return _save(schema, form)
         _show_locked_values(schema, form, stored)

@@ -39,6 +39,9 @@ class NewsAdmin(KindAdmin):
     def public_url(self, post):
         return url_for("public.news_article", item_id=post.id)
 
+    def scheduling(self, form):
+        return form.schedule.data
+
     def form_data(self, post):
         data = super().form_data(post)
         return data if post is None else data | {"scheduled_for": post.scheduled_for}

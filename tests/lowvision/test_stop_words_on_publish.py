@@ -6,10 +6,12 @@ blocked, and a draft (an editor's, or an admin's) is never asked about."""
 
 import json
 import re
+from datetime import timedelta
 
 import pytest
 
 from mektep.audit import AuditEntry
+from mektep.clock import utcnow
 from mektep.extensions import db
 from mektep.moderation import stopwords
 from mektep.schema import section
@@ -20,6 +22,7 @@ from tests.conftest import nothing_changes
 from tests.news.conftest import make, post_fields  # noqa: F401  (fixture)
 from tests.news.test_events import event_form
 from tests.news.test_news_admin import form as news_form
+from tests.news.test_news_admin import local_input
 from tests.news.test_pages import page_form
 from tests.schema.conftest import section_form, staff_form
 
@@ -182,3 +185,19 @@ def test_a_staff_record_with_stop_words_asks_first(app, admin_a, stop_list):
     confirmed = typed | {"publish_anyway": "1", "stop_words_seen": seen(html)}
     assert admin_a.submit("/admin/staff/new", confirmed).status_code == 302
     assert len(audit_of(app, "staff.publish_stop_words")) == 1
+
+
+def test_scheduling_a_post_with_stop_words_asks_first(app, admin_a, stop_list):
+    later = local_input(utcnow() + timedelta(days=1))
+    typed = news_form(body_ru="Казино", scheduled_for=later)
+    with nothing_changes(app):
+        asked = admin_a.submit("/admin/news/new?lang=ru", typed | {"schedule": "1"})
+    assert asked.status_code == 409
+    html = asked.get_data(as_text=True)
+    assert "Всё равно запланировать" in html and ANYWAY["ru"] not in html
+    again = typed | {"schedule": "1", "stop_words_seen": seen(html)}
+    assert admin_a.submit("/admin/news/new", again).status_code == 302
+    with app.app_context():
+        post = db.session.scalars(db.select(NewsPost)).one()
+        assert post.scheduled_for is not None and not post.is_published
+        assert audit_of(app, "news.publish_stop_words") == [f"#{post.id}: казино"]

@@ -123,6 +123,10 @@ class KindAdmin:
         "Publish anyway" over stop words)."""
         return form.publish.data or form.publish_anyway.data
 
+    def scheduling(self, form):
+        """Whether this save schedules the content to appear later (a kind that can says so)."""
+        return False
+
     def after_save(self, item, form):
         """Further steps once the content is saved; a message replacing the usual one, or None."""
         return None
@@ -213,10 +217,12 @@ class KindAdmin:
         return self.render_form(form, item)
 
     def stop_words_to_confirm(self, form):
-        """The district's stop words an admin publishing `form` has not yet confirmed."""
-        if not (self.checks_stop_words and self.publishing(form)):
+        """The district's stop words an admin publishing (or scheduling) `form` has
+        not yet confirmed: by "Publish anyway", or by scheduling again once shown."""
+        scheduling = self.scheduling(form)
+        if not (self.checks_stop_words and (self.publishing(form) or scheduling)):
             return []
-        return stop_words.to_confirm(form)
+        return stop_words.to_confirm(form, anyway=form.publish_anyway.data or scheduling)
 
     def render_form(self, form, item, status=None, found=()):
         """The form; `found`: the stop words it holds, for the admin to confirm."""
@@ -229,6 +235,7 @@ class KindAdmin:
             title=self.titles.get("edit" if item is not None else "new"),
             draft=pending_draft(item) if item is not None else None,
             stop_words=found,
+            anyway_button="schedule" if self.scheduling(form) else "publish_anyway",
             **self.form_context(item),
         ), status
 
@@ -242,7 +249,7 @@ class KindAdmin:
             db.session.rollback()
             form.form_errors.append(str(refusal))
             return self.render_form(form, None if is_new else item, 409)
-        if publishing and self.checks_stop_words:
+        if (publishing or self.scheduling(form)) and self.checks_stop_words:
             stop_words.record_confirmed(form, self.model.version_kind, item)
         message = self.after_save(item, form) or self.saved_message(item, publishing)
         db.session.commit()
@@ -256,7 +263,7 @@ class KindAdmin:
             stored = self.form_data(item)
             form = self.form_class(formdata=None, data=stored, stored=stored)
             form.publish.data = True
-            found = stop_words.to_confirm(form)
+            found = stop_words.to_confirm(form, anyway=False)
             if found:
                 return self.render_form(form, item, 409, found)
         try:

@@ -88,17 +88,17 @@ def words_of(found):
     return sorted({word for finding in found for word in finding.words})
 
 
-def to_confirm(form):
+def to_confirm(form, anyway):
     """The findings an admin publishing `form` has still to confirm ([] when none,
-    or when "Publish anyway" was pressed on exactly these words or fewer). Sets
-    the form's hidden list of the words shown."""
+    or when the admin pressed on `anyway` having been shown these words or more).
+    Sets the form's hidden list of the words shown."""
     found = findings(form)
     words = words_of(found)
     try:
         seen = set(json.loads(form.stop_words_seen.data or "[]"))
     except (TypeError, ValueError):
         seen = set()
-    if not found or (form.publish_anyway.data and set(words) <= seen):
+    if not found or (anyway and set(words) <= seen):
         return []
     form.stop_words_seen.data = json.dumps(words, ensure_ascii=False)
     return found
