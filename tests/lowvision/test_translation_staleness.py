@@ -11,6 +11,7 @@ from mektep.extensions import db
 from mektep.schema import section
 from tenants.translations import StaleTranslation, texts
 from tests.conftest import nothing_changes
+from tests.documents.conftest import file_bytes, only_document, upload
 from tests.news.test_events import event_form
 from tests.news.test_history_and_trash import item_id_of
 from tests.news.test_news_admin import form as news_form
@@ -132,3 +133,20 @@ def test_a_sections_field_and_a_staff_record_are_marked_in_the_checklist(app, ad
     assert BADGE["ru"].replace("Русский", "Кыргызча") in admin_a.get(
         "/admin/staff/?lang=ru"
     ).get_data(as_text=True)
+
+
+def test_a_documents_title_is_marked_in_the_documents_list(app, admin_a):
+    upload(
+        admin_a, [(file_bytes("photo.jpg"), "устав.jpg")], 302, title_ky="Устав", title_ru="Устав"
+    )
+    with app.app_context():
+        document_id = only_document().id
+    form = {"kind": "other", "title_ky": "Мектептин уставы", "title_ru": "Устав", "issued_on": ""}
+    assert (
+        admin_a.submit(f"/admin/documents/{document_id}", form | {"field_key": ""}).status_code
+        == 302
+    )
+    assert marks(app) == [("document", "title", "ru")]
+    assert BADGE["ru"] in admin_a.get("/admin/documents?lang=ru").get_data(as_text=True)
+    page = admin_a.get(f"/admin/documents/{document_id}?lang=ky").get_data(as_text=True)
+    assert STILL_RIGHT["ky"] in page
