@@ -1,6 +1,6 @@
 """stale translations: a text whose other language changed, until updated or confirmed
 
-Revision ID: 1101_lowvision_stale_translations
+Revision ID: 1101_lowvision_translations
 Revises: 1100_lowvision_district_alerts
 Create Date: 2026-11-30 14:54:15.494889
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '1101_lowvision_stale_translations'
+revision = '1101_lowvision_translations'
 down_revision = '1100_lowvision_district_alerts'
 branch_labels = None
 depends_on = None
