@@ -49,6 +49,7 @@ def _parts():
     """Every part of the product, in the order the app is wired."""
     from mektep import (
         accounts,
+        alerts,
         backup,
         cli,
         district,
@@ -87,6 +88,7 @@ def _parts():
         upload_limits,
         mail,
         accounts,
+        alerts,
         district,
         cli,
         backup,

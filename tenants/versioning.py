@@ -24,6 +24,7 @@ from sqlalchemy.orm import declared_attr
 from mektep import audit
 from mektep.clock import utcnow
 from mektep.extensions import db
+from tenants import translations
 from tenants.scoping import TenantOwned
 
 
@@ -182,16 +183,23 @@ def typed(item, data):
     }
 
 
+def _content_before(item):
+    """What an edit starts from, to tell which language of a text it changed."""
+    return {} if item.id is None else editable_data(item)
+
+
 def save_draft(item, data, user):
     """Save an edit without publishing it: into the columns while nothing of
     the item is approved, else into its pending draft (the public keeps the
     approved columns, their "last updated" date included)."""
     data = {name: _to_json(value) for name, value in data.items()}
+    before = _content_before(item)
     item.save_carried(data, user, publishing=False)
     if not item.has_approved_content:
         item.updated_at = utcnow()
         item.apply(data)
         db.session.flush()
+        translations.mark_changes(item, before, data)
         return None
     draft = pending_draft(item)
     if draft is None:
@@ -204,6 +212,7 @@ def save_draft(item, data, user):
         )
         db.session.add(draft)
     draft.data = {**item.snapshot(), **data}
+    translations.mark_changes(item, before, draft.data)
     draft.author_id = user.id
     draft.created_at = utcnow()
     audit.record(f"{item.version_kind}.draft", f"#{item.id}", user=user, school_id=item.school_id)
@@ -233,6 +242,7 @@ def publish(item, user, data=None, with_draft=True):
         problem = item.publish_problem({**item.snapshot(), **content})
     if problem is not None:
         raise PublishRefused(problem)
+    before = _content_before(item) if data is not None else None
     if data is not None:
         item.apply(data)
         if draft is not None:
@@ -255,6 +265,8 @@ def publish(item, user, data=None, with_draft=True):
         created_at=now,
     )
     db.session.add(revision)
+    if data is not None:
+        translations.mark_changes(item, before, data)
     audit.record(f"{item.version_kind}.publish", f"#{item.id}", user=user, school_id=item.school_id)
     return revision
 

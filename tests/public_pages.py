@@ -14,6 +14,7 @@ served from the cache) adds a set, e.g. `with_query(every_public_page, mode=...)
 """
 
 from datetime import date
+from itertools import cycle, product
 from urllib.parse import urlencode, urlsplit
 
 from flask import url_for
@@ -24,6 +25,7 @@ from tenants.events.models import Event
 from tenants.models import School
 from tenants.news.models import NewsPost
 from tenants.pages.models import Page
+from tenants.public import lowvision
 from tenants.scoping import bind_school
 
 LANGUAGES = ("ky", "ru")
@@ -131,4 +133,23 @@ def with_query(page_set, **arguments):
     return urls
 
 
-PAGE_SETS = [every_public_page]
+def in_low_vision_modes(app):
+    """Every public page once more in the low-vision version (11.1), in ky and ru: the
+    pages take in turn every size with every contrast, images and spacing alternating,
+    so each setting meets each other on some dozen pages."""
+    modes = [
+        lowvision.Mode(size, contrast, images, spacing)
+        for (size, contrast), images, spacing in zip(
+            product(lowvision.SIZES, lowvision.CONTRASTS),
+            cycle((True, False)),
+            cycle(lowvision.SPACINGS[::-1] + lowvision.SPACINGS),
+        )
+    ]
+    urls = every_public_page(app)
+    return [
+        f"{url}&{urlencode({lowvision.ARGUMENT: mode.value})}"
+        for url, mode in zip(urls, cycle(modes))
+    ]
+
+
+PAGE_SETS = [every_public_page, in_low_vision_modes]

@@ -14,15 +14,26 @@ from tenants.models import School
 
 def loaders():
     """Each part's demo content, in the order it is loaded."""
-    from mektep.demo import discussion, district, documents, mail, news, schema
+    from mektep.demo import (
+        alerts,
+        discussion,
+        district,
+        documents,
+        mail,
+        news,
+        schema,
+        translations,
+    )
 
     return (
+        alerts.load_alerts,
         discussion.load_discussion,
         documents.load_documents,
         news.news_events_pages,
         schema.load_mandated_content,
         district.load_district_figures,
         mail.load_mail,
+        translations.load_stale_translation,
     )
 
 

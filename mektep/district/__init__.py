@@ -1,12 +1,13 @@
 """The district's faces on the apex host: the public directory of its schools,
 and the console of its admins (schools, their admins, compliance, stop words,
-the district's own administrators, the audit log). They span every school, so
-they may use what schools own."""
+the district's own administrators, district alerts, the audit log). They span
+every school, so they may use what schools own."""
 
 
 def init_app(app):
     from mektep.district import (  # noqa: F401  (pages)
         admins,
+        alerts,
         audit_log,
         compliance,
         dashboard,

@@ -21,7 +21,7 @@ def init_app(app):
         staff,
     )
     from tenants.admin.blueprint import bp
-    from tenants.admin.toolkit import history, trash
+    from tenants.admin.toolkit import history, translations, trash
 
     # In the order of their dashboard panels.
     for pages_of_area in (
@@ -38,6 +38,7 @@ def init_app(app):
         scans,
         report,
         history,
+        translations,
         trash,
         audit,
     ):

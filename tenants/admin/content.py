@@ -10,7 +10,7 @@ from flask_login import current_user
 from mektep.extensions import db
 from mektep.forms import confirmed_or_400
 from mektep.schema import SECTIONS, section
-from tenants import versioning
+from tenants import translations, versioning
 from tenants.admin.access import admin_only, admin_required
 from tenants.admin.blueprint import bp
 from tenants.admin.content_forms import (
@@ -20,6 +20,7 @@ from tenants.admin.content_forms import (
     values_to_form,
 )
 from tenants.admin.navigation import add_admin_entry, add_dashboard_panel
+from tenants.admin.toolkit import stop_words
 from tenants.admin.toolkit.history import published_revision_or_404
 from tenants.admin.toolkit.saving import refuse_editor_buttons, save
 from tenants.content.completeness import by_item, checklist, summary
@@ -35,7 +36,17 @@ def checklist_helpers():
         entries = checklist(g.school)
         return {"entries": entries, "summary": summary(entries), "items": by_item(entries)}
 
-    return {"school_checklist": school_checklist}
+    def stale_members():
+        """{(section slug, member name)} of the sections' items whose translation
+        waits for an update (a group's: any of its records)."""
+        slugs = {row.id: slug for slug, row in section_rows(g.school).items()}
+        return {
+            (slugs[item_id], name.split("-", 1)[0])
+            for item_id, name in translations.stale_names(SectionContent.version_kind)
+            if item_id in slugs
+        }
+
+    return {"school_checklist": school_checklist, "stale_members": stale_members}
 
 
 def _editable_section(slug):
@@ -71,12 +82,18 @@ def content_section(slug):
     row = section_row(g.school, slug)
     stored = _editable_values(schema, row)
     form_class = section_form(schema)
+    found = []
     if request.method == "POST":
         form = form_class()
         if form.validate_on_submit():
-            return _save(schema, form)
+            refuse_editor_buttons(form, "content", ("publish", "publish_anyway"))
+            found = (
+                stop_words.to_confirm(form, form.publish_anyway.data) if _publishing(form) else []
+            )
+            if not found:
+                return _save(schema, form)
         _show_locked_values(schema, form, stored)
-        status = 400
+        status = 409 if found else 400
     else:
         form, status = form_class(data=values_to_form(schema, stored)), 200
     drafts = _drafts(schema, row)
@@ -88,6 +105,7 @@ def content_section(slug):
         draft=max(drafts, key=lambda draft: draft.created_at) if drafts else None,
         can_discard=all(versioning.may_discard(d, current_user, g.role) for d in drafts),
         can_edit_sources=g.role == "admin",
+        stop_words=found,
     ), status
 
 
@@ -118,12 +136,17 @@ def _show_locked_values(schema, form, stored):
                 form[name].data = shown[name]
 
 
+def _publishing(form):
+    return form.publish.data or form.publish_anyway.data
+
+
 def _save(schema, form):
-    refuse_editor_buttons(form, "content", ("publish",))
-    publishing = form.publish.data
+    publishing = _publishing(form)
     values = form_to_values(schema, form, skip_sources=g.role != "admin")
-    save(section_row(g.school, schema.slug, create=True), {"values": values}, publishing)
+    row = section_row(g.school, schema.slug, create=True)
+    save(row, {"values": values}, publishing)
     if publishing:
+        stop_words.record_confirmed(form, row.version_kind, row)
         message = _(
             "Published: the public now sees this version of «%(title)s».", title=schema.title
         )

@@ -16,6 +16,7 @@ class EventsAdmin(KindAdmin):
     name, url, model, form_class = "events", "/events", Event, EventForm
     titles = {"list": _l("Events"), "new": _l("New event"), "edit": _l("Edit event")}
     schedule_subjects = ("events",)
+    checks_stop_words = True
 
     def list_query(self):
         return db.select(Event).order_by(Event.starts_at.desc(), Event.id.desc())

@@ -19,6 +19,7 @@ from tenants.news.scheduling import cancel_schedule, schedule
 class NewsAdmin(KindAdmin):
     name, url, model, form_class = "news", "/news", NewsPost, NewsForm
     titles = {"list": _l("News"), "new": _l("New post"), "edit": _l("Edit post")}
+    checks_stop_words = True
     admin_buttons = ("publish", "schedule")
     schedule_subjects = ("news",)
 
@@ -38,6 +39,9 @@ class NewsAdmin(KindAdmin):
 
     def public_url(self, post):
         return url_for("public.news_article", item_id=post.id)
+
+    def scheduling(self, form):
+        return form.schedule.data
 
     def form_data(self, post):
         data = super().form_data(post)

@@ -14,6 +14,7 @@ from tenants.pages.models import Page, address_taken
 class PagesAdmin(KindAdmin):
     name, url, model, form_class = "pages", "/pages", Page, PageForm
     titles = {"list": _l("Pages"), "new": _l("New page"), "edit": _l("Edit page")}
+    checks_stop_words = True
 
     def list_query(self):
         return db.select(Page).order_by(Page.menu_order, Page.id)

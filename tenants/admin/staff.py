@@ -23,6 +23,7 @@ from tenants.content.values import staff
 class StaffAdmin(KindAdmin):
     name, url, model = "staff", "/staff", StaffMember
     titles = {"list": _l("Staff"), "new": _l("Add a person")}
+    checks_stop_words = True
     templates = {"list": "content/staff_list.html", "form": "content/staff_edit.html"}
     views = ("list", "new", "edit", "delete")
     endpoints = {"list": "staff_index"}

@@ -9,9 +9,19 @@ from tenants.public.navigation import add_menu_entry
 
 
 def init_app(app):
-    from tenants.public import discussion, documents, events, news, pages, search, sveden
+    from tenants.public import (
+        discussion,
+        documents,
+        events,
+        lowvision,
+        news,
+        pages,
+        search,
+        sveden,
+    )
     from tenants.public.blueprint import bp
 
+    lowvision.init_app(app)
     add_menu_entry(app, "index", _l("Home"), 0)
     for pages_of_area in (sveden, news, events, pages, documents, discussion, search):
         pages_of_area.init_app(app)

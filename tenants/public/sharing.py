@@ -8,6 +8,8 @@ page gives its own description and picture by its `description` and
 
 from flask import request, url_for
 
+from tenants.public import lowvision
+
 # Open Graph locales of the page languages.
 OG_LOCALES = {"ky": "ky_KG", "ru": "ru_RU", "en": "en_US"}
 # Query arguments that make a different page; any other (tracking tags, say) is
@@ -16,9 +18,11 @@ PAGE_ARGUMENTS = ("page", "kind", "q")
 
 
 def canonical_url():
-    """This page's absolute URL in its own language, without stray arguments."""
+    """This page's absolute URL in its own language, without stray arguments: the
+    usual version of a low-vision version's page."""
     args = dict(request.view_args or {})
     args.update((key, request.args[key]) for key in PAGE_ARGUMENTS if key in request.args)
+    args[lowvision.ARGUMENT] = None
     return url_for(request.endpoint, **args, _external=True)
 
 

@@ -17,7 +17,7 @@ def test_admin_adds_a_page_to_the_main_menu(admin_a, site):
     visitor = site("school-a")
     home = visitor.get("/?lang=ru").get_data(as_text=True)
     menu = home.split('class="folding main-menu"', 1)[1].split("</nav>", 1)[0]
-    assert '<a href="/p/history?lang=ru" >История школы</a>' in menu
+    assert '<a href="/p/history?lang=ru">История школы</a>' in menu
     assert "История школы" not in site("school-b").get("/?lang=ru").get_data(as_text=True)
     index = visitor.get("/p/?lang=ru").get_data(as_text=True)
     assert "История школы" in index

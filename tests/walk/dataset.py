@@ -15,6 +15,7 @@ from types import SimpleNamespace
 
 from mektep import demo
 from mektep.accounts.models import Membership, User
+from mektep.alerts.models import DistrictAlert
 from mektep.demo import mail as demo_mail
 from mektep.demo.data import ACCOUNTS, SCHOOLS
 from mektep.extensions import db
@@ -119,6 +120,7 @@ def build(app):
             .where(StoredFile.file_type == "jpeg", Document.published_at.is_not(None))
         )
         rows.file = photo.id
+        rows.alert = _one(db.select(DistrictAlert.id))
         rows.editor_membership = _one(
             db.select(Membership.id)
             .join(User)
@@ -164,6 +166,7 @@ def _by_name(rows):
         "token": rows.setup_token,
         "user_id": rows.district_admin,
         "filename": "css/site.css",
+        "alert_id": rows.alert,
     }
 
 
@@ -181,6 +184,7 @@ def _overrides(rows):
         "admin.history_restore": {"item_id": rows.news[0]},
         "admin.schedule_review": {"subject": SECTION},
         "admin.settings_item": {"item_id": rows.school},
+        "admin.translation_confirm": {"item_id": rows.news[0]},
         "admin.trash_restore": {"kind": "news_post", "item_id": rows.trashed_news[0]},
         "admin.trash_purge": {"kind": "news_post", "item_id": rows.trashed_news[1]},
         "district.dashboard_download": {"fmt": "csv"},

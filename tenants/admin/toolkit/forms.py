@@ -9,7 +9,7 @@ them, rich text sanitized; a kind's form adds its other fields and `sections`.
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import StringField, SubmitField, TextAreaField
+from wtforms import FieldList, FormField, HiddenField, StringField, SubmitField, TextAreaField
 
 from config import LANGUAGES
 from mektep.clock import utcnow
@@ -27,10 +27,13 @@ RICH_TEXT_HELP = _l(
 
 class KindForm(FlaskForm):
     """A kind's edit form. `stored` holds the values saved before this edit;
-    everyone may save a draft, only an admin publish."""
+    everyone may save a draft, only an admin publish. "Publish anyway" and the
+    words it confirms: publishing over the district's stop words (`stop_words`)."""
 
     save = SubmitField(_l("Save draft"))
     publish = SubmitField(_l("Save and publish"))
+    publish_anyway = SubmitField(_l("Publish anyway"))
+    stop_words_seen = HiddenField()
 
     def __init__(self, *args, stored=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -43,6 +46,20 @@ class KindForm(FlaskForm):
     def content_data(self):
         """The content to draft or publish: {versioned field: value}."""
         raise NotImplementedError
+
+
+def every_input(fields):
+    """Every input among `fields` (a form), the rows of its groups' lists included."""
+    for field in fields:
+        if isinstance(field, FieldList | FormField):
+            yield from every_input(field)
+        else:
+            yield field
+
+
+def input_labels(form):
+    """{input name: label} of every input of `form`."""
+    return {field.name: field.label.text for field in every_input(form)}
 
 
 def text_input(text, label):

@@ -23,7 +23,8 @@ from tenants.versioning import PublishRefused, Revision, field_labels, versioned
 RECENT_VERSIONS = 50
 
 
-def _item_or_404(kind, item_id):
+def item_or_404(kind, item_id):
+    """The bound school's item of versioned `kind`, else a 404."""
     model = versioned_models().get(kind)
     if model is None:
         abort(404)
@@ -86,7 +87,7 @@ def history_index():
 
 @bp.route("/history/<kind>/<int:item_id>")
 def history(kind, item_id):
-    item = _item_or_404(kind, item_id)
+    item = item_or_404(kind, item_id)
     return render_template(
         "admin/toolkit/history.html", item=item, versions=versioning.history(item)
     )
@@ -94,7 +95,7 @@ def history(kind, item_id):
 
 @bp.route("/history/<kind>/<int:item_id>/<int:revision_id>")
 def history_version(kind, item_id, revision_id):
-    item = _item_or_404(kind, item_id)
+    item = item_or_404(kind, item_id)
     revision = published_revision_or_404(item, revision_id)
     return _version_page(item, revision)
 
@@ -117,7 +118,7 @@ def _version_page(item, revision, status=200):
 @bp.route("/history/<kind>/<int:item_id>/<int:revision_id>/restore", methods=["POST"])
 @admin_required
 def history_restore(kind, item_id, revision_id):
-    item = _item_or_404(kind, item_id)
+    item = item_or_404(kind, item_id)
     revision = published_revision_or_404(item, revision_id)
     confirmed_or_400()
     try:

@@ -16,7 +16,9 @@ from flask_login import current_user
 from mektep.extensions import db
 from mektep.registries import registry
 from tenants.admin.access import admin_required
+from tenants.admin.toolkit import stop_words
 from tenants.admin.toolkit.saving import form_values, refuse_editor_buttons, save
+from tenants.translations import stale_of
 from tenants.trash import TRASH_DAYS, move_to_trash
 from tenants.versioning import PublishRefused, Revision, drafts_of, pending_draft, publish
 
@@ -64,6 +66,7 @@ class KindAdmin:
     admin_views = ("publish", "delete")
     admin_buttons = ("publish",)  # buttons of the form only an admin may press
     schedule_subjects = ()  # subjects of the update schedule its list reviews (tenants.schedule)
+    checks_stop_words = False  # an admin's publication is checked against the district's list
 
     # Routes.
 
@@ -117,8 +120,13 @@ class KindAdmin:
         return True
 
     def publishing(self, form):
-        """Whether this save publishes: the admin pressed "Save and publish"."""
-        return form.publish.data
+        """Whether this save publishes: the admin pressed "Save and publish" (or
+        "Publish anyway" over stop words)."""
+        return form.publish.data or form.publish_anyway.data
+
+    def scheduling(self, form):
+        """Whether this save schedules the content to appear later (a kind that can says so)."""
+        return False
 
     def after_save(self, item, form):
         """Further steps once the content is saved; a message replacing the usual one, or None."""
@@ -184,6 +192,7 @@ class KindAdmin:
             admin=self,
             items=db.session.scalars(self.list_query()).all(),
             drafted=drafts_of(self.model.version_kind),
+            stale=stale_of(self.model.version_kind),
             title=self.titles["list"],
             **self.list_context(),
         )
@@ -199,12 +208,25 @@ class KindAdmin:
         stored = self.form_data(item)
         form = self.form_class(data=stored, stored=stored)
         if form.validate_on_submit():
+            refuse_editor_buttons(form, self.name, (*self.admin_buttons, "publish_anyway"))
+            found = self.stop_words_to_confirm(form)
+            if found:
+                return self.render_form(form, item, 409, found)
             target = item if item is not None else self.new_item()
             if self.check(target, form):
                 return self.save(target, form, is_new=item is None)
         return self.render_form(form, item)
 
-    def render_form(self, form, item, status=None):
+    def stop_words_to_confirm(self, form):
+        """The district's stop words an admin publishing (or scheduling) `form` has
+        not yet confirmed: by "Publish anyway", or by scheduling again once shown."""
+        scheduling = self.scheduling(form)
+        if not (self.checks_stop_words and (self.publishing(form) or scheduling)):
+            return []
+        return stop_words.to_confirm(form, anyway=form.publish_anyway.data or scheduling)
+
+    def render_form(self, form, item, status=None, found=()):
+        """The form; `found`: the stop words it holds, for the admin to confirm."""
         status = status or (400 if form.is_submitted() else 200)
         return render_template(
             self.templates["form"],
@@ -213,11 +235,12 @@ class KindAdmin:
             item=item,
             title=self.titles.get("edit" if item is not None else "new"),
             draft=pending_draft(item) if item is not None else None,
+            stop_words=found,
+            anyway_button="schedule" if self.scheduling(form) else "publish_anyway",
             **self.form_context(item),
         ), status
 
     def save(self, item, form, is_new):
-        refuse_editor_buttons(form, self.name, self.admin_buttons)
         publishing = self.publishing(form)
         if is_new:
             db.session.add(item)
@@ -227,13 +250,23 @@ class KindAdmin:
             db.session.rollback()
             form.form_errors.append(str(refusal))
             return self.render_form(form, None if is_new else item, 409)
+        if (publishing or self.scheduling(form)) and self.checks_stop_words:
+            stop_words.record_confirmed(form, self.model.version_kind, item)
         message = self.after_save(item, form) or self.saved_message(item, publishing)
         db.session.commit()
         flash(message, "success")
         return redirect(self.after_save_url(item))
 
     def publish_view(self, item_id):
+        """Publish the item's draft from the list; over stop words, its form asks first."""
         item = self.get(item_id)
+        if self.checks_stop_words:
+            stored = self.form_data(item)
+            form = self.form_class(formdata=None, data=stored, stored=stored)
+            form.publish.data = True
+            found = stop_words.to_confirm(form, anyway=False)
+            if found:
+                return self.render_form(form, item, 409, found)
         try:
             publish(item, current_user)
         except PublishRefused as refusal:
