@@ -11,7 +11,7 @@ from flask import Flask, g
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from config import BASE_DIR, check_config, config_from_env
-from mektep import request_input
+from mektep import request_input, request_log
 from mektep.extensions import babel, compress, csrf, db, migrate
 
 
@@ -33,6 +33,8 @@ def create_app(config=None):
     if proxies:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
 
+    # The request log's clock starts before, and its line is written after, every other hook.
+    request_log.init_app(app)
     # Every rule's `int` is bounded, so the converter is in place before any rule.
     request_input.init_app(app)
     # The tenant and language are known before any other hook (CSRF's) may answer.
@@ -47,7 +49,17 @@ def create_app(config=None):
 
 def _parts():
     """Every part of the product, in the order the app is wired."""
-    from mektep import accounts, cli, district, errors, formatting, i18n, security
+    from mektep import (
+        accounts,
+        cli,
+        district,
+        errors,
+        formatting,
+        health,
+        i18n,
+        security,
+        workers,
+    )
     from tenants import (
         admin,
         api,
@@ -68,6 +80,8 @@ def _parts():
         formatting,
         errors,
         security,
+        health,
+        workers,
         accounts,
         district,
         cli,
