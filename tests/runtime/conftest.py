@@ -9,7 +9,7 @@ import socket
 import subprocess
 import sys
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 
 import psutil
 import pytest
@@ -177,18 +177,20 @@ def start_gunicorn(env, port, *options):
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=1) as probe:
                 probe.sendall(b"GET /healthz HTTP/1.0\r\nHost: probe\r\n\r\n")
-                return probe.recv(64).startswith(b"HTTP/1.1 200") or None
+                return probe.recv(64).split(b" ")[1:2] == [b"200"] or None
         except OSError:
             return None
 
-    wait_until(answers, timeout=60, what="gunicorn's start")
+    try:
+        wait_until(answers, timeout=60, what="gunicorn's start")
+    except AssertionError:
+        kill_session(process)
+        raise
     return process
 
 
 def kill_session(process):
     """SIGKILL a process started in a session of its own, and everything in it."""
-    try:
+    with suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
     process.wait(10)
