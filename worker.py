@@ -14,6 +14,7 @@ import argparse
 import logging
 import sys
 import threading
+import time
 
 import redis
 from rq.exceptions import StopRequested
@@ -21,7 +22,7 @@ from rq.exceptions import StopRequested
 from config import ConfigurationError
 from mektep import create_app, scratch
 from mektep.jobs import SWEEP_SECONDS, run_sweeps
-from mektep.workers import die_with_this_process, make_worker, start_heartbeat
+from mektep.workers import die_with_this_process, make_worker, retire, start_heartbeat
 
 log = logging.getLogger("mektep.worker")
 RESTART_SECONDS = 5
@@ -36,8 +37,28 @@ def sweep_forever(app, stop):
 def work(app, burst, simple):
     """Run the worker's loop until it is asked to stop (or, in burst mode, until
     the queues are empty); a loop RQ gives up (Redis unreachable) starts again."""
+    worker = None
     while True:
-        worker = make_worker(app, simple=simple)
+        previous = worker
+        try:
+            worker = make_worker(app, simple=simple)
+        except redis.RedisError as error:
+            if burst:
+                raise
+            # Redis is down as the loop starts (again): wait for it, do not exit.
+            log.warning(
+                "the worker cannot reach Redis (%s): it tries again in %s s", error, RESTART_SECONDS
+            )
+            try:
+                time.sleep(RESTART_SECONDS)
+            except StopRequested:  # raised by the previous loop's signal handler
+                return
+            if previous is not None and previous.stopping.is_set():
+                return
+            worker = previous
+            continue
+        if previous is not None:
+            retire(previous)
         heartbeat = start_heartbeat(worker)
         try:
             worker.work(burst=burst, with_scheduler=not burst, logging_level="INFO")

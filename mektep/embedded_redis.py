@@ -63,7 +63,7 @@ _servers = {}
 _servers_lock = threading.Lock()
 
 
-def embedded_client(data_file):
+def embedded_client(data_file, socket_timeout=5):
     """A Redis client of the embedded server keeping its data in `data_file`,
     started if it is not running; this process counts as one of its users."""
     server = _server(data_file)
@@ -73,7 +73,7 @@ def embedded_client(data_file):
         server=server,
         path=str(server.socket_path),
         socket_connect_timeout=1,
-        socket_timeout=5,
+        socket_timeout=socket_timeout,
         retry=RETRY,
     )
     return redis.Redis(connection_pool=pool)

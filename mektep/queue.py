@@ -37,7 +37,9 @@ OUTAGE_PAUSE_SECONDS = 5
 _connecting = threading.Lock()
 
 
-def _connect(config):
+def connect(config, socket_timeout=5):
+    """A new Redis client of the configured server. A worker's waits for a job
+    (a blocking read) need a `socket_timeout` longer than the wait."""
     url = config["REDIS_URL"]
     if url:
         # A dropped connection is retried at once on a new one, then given up
@@ -45,11 +47,11 @@ def _connect(config):
         return redis.Redis.from_url(
             url,
             socket_connect_timeout=1,
-            socket_timeout=5,
+            socket_timeout=socket_timeout,
             retry=Retry(ExponentialBackoff(cap=0.2, base=0.05), 2),
         )
     config["INSTANCE_DIR"].mkdir(parents=True, exist_ok=True)
-    return embedded_client(config["EMBEDDED_REDIS_FILE"])
+    return embedded_client(config["EMBEDDED_REDIS_FILE"], socket_timeout)
 
 
 def get_redis(app=None):
@@ -61,7 +63,7 @@ def get_redis(app=None):
         with _connecting:
             conn = app.extensions.get("mektep_redis")
             if conn is None:
-                conn = app.extensions["mektep_redis"] = _connect(app.config)
+                conn = app.extensions["mektep_redis"] = connect(app.config)
     return conn
 
 

@@ -26,7 +26,7 @@ from datetime import timedelta
 
 import psutil
 import redis
-from rq import SimpleWorker, Worker
+from rq import Queue, SimpleWorker, Worker
 from rq.exceptions import NoSuchJobError
 from rq.job import Job, JobStatus
 from rq.registry import ScheduledJobRegistry
@@ -35,14 +35,14 @@ from rq.utils import now
 from mektep import scratch
 from mektep.extensions import db
 from mektep.jobs import add_sweep
-from mektep.queue import get_queues, get_redis
+from mektep.queue import connect, get_queues, get_redis
 
 log = logging.getLogger(__name__)
 
 ALIVE_SECONDS = 15
 ALIVE_BEAT_SECONDS = 5
-DEQUEUE_SECONDS = 10
-MAINTENANCE_SECONDS = 10
+DEQUEUE_SECONDS = 5
+MAINTENANCE_SECONDS = 5
 OVERDUE_SECONDS = 30
 PR_SET_PDEATHSIG = 1
 
@@ -86,14 +86,28 @@ def make_worker(app, simple=False):
             finally:
                 scratch.clean_after_job()
 
+    # A connection of its own: RQ blocks on it for DEQUEUE_SECONDS waiting for a job.
+    connection = connect(app.config, socket_timeout=DEQUEUE_SECONDS + 10)
     with app.app_context():
         return AppWorker(
-            get_queues(app),
-            connection=get_redis(app),
+            [Queue(queue.name, connection=connection) for queue in get_queues(app)],
+            connection=connection,
             # RQ waits for a job this long (its TTL less 15 s) before its maintenance.
             worker_ttl=DEQUEUE_SECONDS + 15,
             maintenance_interval=MAINTENANCE_SECONDS,
         )
+
+
+def retire(worker):
+    """Clear up after a worker whose loop ended without a stop (Redis was lost),
+    once Redis answers again: its Pub/Sub thread still retries, and its dead
+    scheduler still holds the scheduling locks, which would keep the next loop's
+    scheduler from starting until they expire (a minute: retries run late)."""
+    if worker.pubsub_thread is not None:
+        worker.pubsub_thread.stop()
+    if worker.scheduler is not None:
+        with contextlib.suppress(redis.RedisError):
+            worker.scheduler.release_locks()
 
 
 def die_with_this_process():
