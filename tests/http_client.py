@@ -51,6 +51,10 @@ class Browser:
     def request(self, method, path, body=None, headers=None):
         connection = self._connection()
         headers = {"Host": self.host, **(headers or {})}
+        if method == "POST":
+            # As a browser sends it from the site's own form (checked over HTTPS).
+            scheme = "http" if self.tls is None else "https"
+            headers.setdefault("Referer", f"{scheme}://{self.host}{path}")
         if self.cookie:
             headers["Cookie"] = self.cookie
         connection.request(method, path, body=body, headers=headers)
