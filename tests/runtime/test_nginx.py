@@ -19,12 +19,10 @@ from .conftest import free_port, kill_session, start_gunicorn, stop_gracefully, 
 
 TEMPLATE = BASE_DIR / "deploy" / "nginx" / "mektep.conf.template"
 DEPLOY_DOC = BASE_DIR / "docs" / "deploy.md"
-VARIABLES = (
-    "BASE_DOMAIN APP_ADDRESS HTTP_PORT HTTPS_PORT MAX_REQUEST_MB CACHE_DIR ACME_ROOT "
-    "WILDCARD_CERTIFICATE WILDCARD_CERTIFICATE_KEY OWN_DOMAIN_CERTIFICATES"
-).split()
+VARIABLES = ["BASE_DOMAIN", "APP_ADDRESS", "HTTP_PORT", "HTTPS_PORT", "MAX_REQUEST_MB", "CACHE_DIR", "ACME_ROOT", "WILDCARD_CERTIFICATE", "WILDCARD_CERTIFICATE_KEY", "OWN_DOMAIN_CERTIFICATES"]
 MAX_REQUEST_MB = 1
 ADDRESS_LIMIT = 3
+OWN_DOMAIN = "school-a.example.kg"
 
 
 def test_the_deploy_doc_shows_the_tested_configuration():
@@ -40,12 +38,13 @@ def require_nginx():
         pytest.skip("nginx is not installed (apt-get install nginx-light)")
 
 
-def make_certificate(folder, base):
-    certificate, key = folder / "wildcard.crt", folder / "wildcard.key"
+def make_certificate(certificate, key, *names):
+    """A self-signed certificate (and its key) for `names`."""
+    certificate.parent.mkdir(exist_ok=True)
     subprocess.run(
         ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"]
-        + ["-keyout", str(key), "-out", str(certificate), "-subj", f"/CN=*.{base}"]
-        + ["-addext", f"subjectAltName=DNS:{base},DNS:*.{base}"],
+        + ["-keyout", str(key), "-out", str(certificate), "-subj", f"/CN={names[0]}"]
+        + ["-addext", "subjectAltName=" + ",".join(f"DNS:{name}" for name in names)],
         check=True,
         capture_output=True,
     )
@@ -94,7 +93,10 @@ def proxied(app, schools, tmp_path):
     """(https port, SSLContext, base domain) of nginx in front of gunicorn."""
     require_nginx()
     base = app.config["BASE_DOMAIN"]
-    certificate, key = make_certificate(tmp_path, base)
+    certificate, key = tmp_path / "wildcard.crt", tmp_path / "wildcard.key"
+    make_certificate(certificate, key, f"*.{base}", base)
+    own = tmp_path / "own-domains"
+    make_certificate(own / f"{OWN_DOMAIN}.crt", own / f"{OWN_DOMAIN}.key", OWN_DOMAIN)
     app_port, http_port, https_port = free_port(), free_port(), free_port()
     with app.app_context():
         env = worker_env(app)
@@ -103,7 +105,7 @@ def proxied(app, schools, tmp_path):
         MAX_UPLOAD_MB=str(MAX_REQUEST_MB),
         LOGIN_LIMIT_PER_ADDRESS=f"{ADDRESS_LIMIT} per 15 minutes",
     )
-    web = start_gunicorn(env, app_port, "--workers", "2")
+    web = start_gunicorn(env, app_port, "--config", "deploy/gunicorn.conf.py", "--workers", "2")
     site_file = tmp_path / "mektep.conf"
     site_file.write_text(
         render(
@@ -117,7 +119,7 @@ def proxied(app, schools, tmp_path):
                 "ACME_ROOT": str(tmp_path / "acme"),
                 "WILDCARD_CERTIFICATE": str(certificate),
                 "WILDCARD_CERTIFICATE_KEY": str(key),
-                "OWN_DOMAIN_CERTIFICATES": str(tmp_path / "own-domains"),
+                "OWN_DOMAIN_CERTIFICATES": str(own),
             }
         )
     )
@@ -126,7 +128,7 @@ def proxied(app, schools, tmp_path):
     try:
         probe = Browser(https_port, f"{base}:{https_port}", tls)
         wait_until(lambda: _answers(probe), timeout=30, what="nginx's start")
-        yield https_port, tls, base
+        yield https_port, tls, base, own / f"{OWN_DOMAIN}.crt"
     finally:
         kill_session(nginx)
         stop_gracefully(web)
@@ -140,12 +142,14 @@ def _answers(browser):
 
 
 def test_each_school_answers_on_its_host_over_tls(proxied):
-    port, tls, base = proxied
+    port, tls, base, own_certificate = proxied
     for slug in ("school-a", "school-b"):
         page = Browser(port, f"{slug}.{base}:{port}", tls).get("/")
         assert page.status == 200
         assert f"{slug} мектеби" in page.text
     assert Browser(port, f"nobody.{base}:{port}", tls).get("/").status == 404
+    # A school's own domain is served on its own certificate (no school has it here).
+    assert Browser(port, f"{OWN_DOMAIN}:{port}", trusting(own_certificate)).get("/").status == 404
     # The scheme and host the visitor used reach the app: its absolute links are https.
     feed = Browser(port, f"school-a.{base}:{port}", tls).get("/news/feed.atom")
     assert f"https://school-a.{base}:{port}/news/" in feed.text
@@ -153,7 +157,7 @@ def test_each_school_answers_on_its_host_over_tls(proxied):
 
 def test_the_clients_address_reaches_the_app(proxied):
     """The sign-in limit per address counts each client, not the proxy."""
-    port, tls, base = proxied
+    port, tls, base, _ = proxied
     host = f"school-a.{base}:{port}"
     first = Browser(port, host, tls, source="127.0.0.2")
     statuses = [first.login(f"nobody{n}@a.kg", "wrong password").status for n in range(4)]
@@ -164,7 +168,7 @@ def test_the_clients_address_reaches_the_app(proxied):
 
 
 def test_the_upload_size_limit_is_nginx_s_too(proxied):
-    port, tls, base = proxied
+    port, tls, base, _ = proxied
     browser = Browser(port, f"school-a.{base}:{port}", tls)
     small = browser.request("POST", "/login", b"x" * (MAX_REQUEST_MB * 1024 * 1024 // 2))
     assert small.status == 400  # reached the app (which wants a CSRF token)
@@ -174,7 +178,7 @@ def test_the_upload_size_limit_is_nginx_s_too(proxied):
 
 
 def test_nothing_of_a_signed_in_visitor_is_kept(proxied):
-    port, tls, base = proxied
+    port, tls, base, _ = proxied
     browser = Browser(port, f"school-a.{base}:{port}", tls)
     assert browser.login("editor@a.kg").status == 302
     for _ in range(2):
