@@ -19,7 +19,18 @@ from .conftest import free_port, kill_session, start_gunicorn, stop_gracefully, 
 
 TEMPLATE = BASE_DIR / "deploy" / "nginx" / "mektep.conf.template"
 DEPLOY_DOC = BASE_DIR / "docs" / "deploy.md"
-VARIABLES = ["BASE_DOMAIN", "APP_ADDRESS", "HTTP_PORT", "HTTPS_PORT", "MAX_REQUEST_MB", "CACHE_DIR", "ACME_ROOT", "WILDCARD_CERTIFICATE", "WILDCARD_CERTIFICATE_KEY", "OWN_DOMAIN_CERTIFICATES"]
+VARIABLES = [
+    "BASE_DOMAIN",
+    "APP_ADDRESS",
+    "HTTP_PORT",
+    "HTTPS_PORT",
+    "MAX_REQUEST_MB",
+    "CACHE_DIR",
+    "ACME_ROOT",
+    "WILDCARD_CERTIFICATE",
+    "WILDCARD_CERTIFICATE_KEY",
+    "OWN_DOMAIN_CERTIFICATES",
+]
 MAX_REQUEST_MB = 1
 ADDRESS_LIMIT = 3
 OWN_DOMAIN = "school-a.example.kg"
