@@ -118,6 +118,15 @@ class EmbeddedServer:
         self._lock = threading.Lock()
         self._users_fd = None
         self._user_pid = None
+        os.register_at_fork(after_in_child=self._forget_inherited_lock)
+
+    def _forget_inherited_lock(self):
+        """In a forked child (a work horse, RQ's scheduler): the parent's lock is
+        the parent's. A child that kept it would keep the server "in use" after
+        the parent left, and, ending by os._exit, never stop it."""
+        if self._users_fd is not None:
+            os.close(self._users_fd)
+        self._users_fd = self._user_pid = None
 
     def _socket_path(self):
         path = self.folder / "server.sock"
@@ -159,10 +168,6 @@ class EmbeddedServer:
     def _join(self):
         if self._user_pid == os.getpid():
             return
-        if self._users_fd is not None:
-            # Inherited from the process this one was forked from, which keeps its
-            # own copy: this process joins for itself.
-            os.close(self._users_fd)
         fd = os.open(self.folder / "users.lock", os.O_RDWR | os.O_CREAT, 0o600)
         fcntl.flock(fd, fcntl.LOCK_SH)
         self._users_fd, self._user_pid = fd, os.getpid()
