@@ -124,6 +124,10 @@ class Config:
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     # DejaVu Sans (Debian's fonts-dejavu-core: every Kyrgyz letter) for the head's PDF report.
     REPORT_FONT_DIR = os.environ.get("REPORT_FONT_DIR", "/usr/share/fonts/truetype/dejavu")
+    # One log line per request (mektep/request_log.py): the lowest level written
+    # (INFO: every request; WARNING: only failures), and whether static files count.
+    REQUEST_LOG_LEVEL = os.environ.get("REQUEST_LOG_LEVEL", "INFO").strip().upper()
+    REQUEST_LOG_STATIC = _env_bool("REQUEST_LOG_STATIC", False)
     # Sent as Strict-Transport-Security when links are https (URL_SCHEME).
     HSTS_MAX_AGE = int(os.environ.get("HSTS_MAX_AGE", str(365 * 24 * 3600)))
     # Production refuses to start with a missing, development or short SECRET_KEY.

@@ -2,44 +2,78 @@
 It takes jobs from the main queue first, and from the low-priority one only when
 the main one is empty.
 
-python worker.py            # work until stopped (Ctrl-C)
+python worker.py            # work until stopped (Ctrl-C, SIGTERM)
 python worker.py --burst    # work off the queue, then exit
+
+It runs the sweeps at start and then every SWEEP_SECONDS, comes through Redis
+outages (it starts its work loop again if RQ gives it up), and takes down with
+it whatever it started (mektep/workers.py, mektep/scratch.py).
 """
 
 import argparse
+import logging
 import sys
 import threading
+import time
 
-from rq import SimpleWorker, Worker
+import redis
+from rq.exceptions import StopRequested
 
 from config import ConfigurationError
-from mektep import create_app
-from mektep.extensions import db
+from mektep import create_app, scratch
 from mektep.jobs import SWEEP_SECONDS, run_sweeps
-from mektep.queue import get_queues, get_redis
+from mektep.workers import die_with_this_process, make_worker, retire, start_heartbeat
 
-
-def make_worker_class(app, base):
-    class AppWorker(base):
-        """Runs each job inside the app context, on fresh database connections."""
-
-        def perform_job(self, job, queue, *args, **kwargs):
-            with app.app_context():
-                if base is Worker:
-                    # A forked work horse must not share the parent's connections.
-                    db.engine.dispose(close=False)
-                try:
-                    return super().perform_job(job, queue, *args, **kwargs)
-                finally:
-                    db.session.remove()
-
-    return AppWorker
+log = logging.getLogger("mektep.worker")
+RESTART_SECONDS = 5
 
 
 def sweep_forever(app, stop):
     while not stop.wait(SWEEP_SECONDS):
         with app.app_context():
             run_sweeps(app)
+
+
+def work(app, burst, simple):
+    """Run the worker's loop until it is asked to stop (or, in burst mode, until
+    the queues are empty); a loop RQ gives up (Redis unreachable) starts again."""
+    worker = None
+    while True:
+        previous = worker
+        try:
+            worker = make_worker(app, simple=simple)
+        except redis.RedisError as error:
+            if burst:
+                raise
+            # Redis is down as the loop starts (again): wait for it, do not exit.
+            log.warning(
+                "the worker cannot reach Redis (%s): it tries again in %s s", error, RESTART_SECONDS
+            )
+            try:
+                time.sleep(RESTART_SECONDS)
+            except StopRequested:  # raised by the previous loop's signal handler
+                return
+            if previous is not None and previous.stopping.is_set():
+                return
+            worker = previous
+            continue
+        if previous is not None:
+            retire(previous)
+        heartbeat = start_heartbeat(worker)
+        try:
+            worker.work(burst=burst, with_scheduler=not burst, logging_level="INFO")
+        except redis.RedisError as error:
+            log.warning("the worker lost Redis: %s", error)
+        finally:
+            heartbeat.set()
+        if burst or worker.stopping.is_set():
+            return
+        log.warning("the worker's loop ended: it starts again in %s s", RESTART_SECONDS)
+        try:
+            if worker.stopping.wait(RESTART_SECONDS):
+                return
+        except StopRequested:  # raised by RQ's signal handler
+            return
 
 
 def main():
@@ -55,17 +89,18 @@ def main():
     except ConfigurationError as error:
         error.show()
         sys.exit(error.exit_code)
-    with app.app_context():
-        run_sweeps(app)
-        worker_class = make_worker_class(app, SimpleWorker if args.simple else Worker)
-        worker = worker_class(get_queues(app), connection=get_redis(app))
+    die_with_this_process()
+    scratch.claim(app.config["INSTANCE_DIR"])
     stop = threading.Event()
-    if not args.burst:
-        threading.Thread(target=sweep_forever, args=(app, stop), daemon=True).start()
     try:
-        worker.work(burst=args.burst, with_scheduler=not args.burst, logging_level="INFO")
+        with app.app_context():
+            run_sweeps(app)  # the abandoned job folders of killed workers among them
+        if not args.burst:
+            threading.Thread(target=sweep_forever, args=(app, stop), daemon=True).start()
+        work(app, args.burst, args.simple)
     finally:
         stop.set()
+        scratch.release()
 
 
 if __name__ == "__main__":

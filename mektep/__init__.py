@@ -11,7 +11,7 @@ from flask import Flask, g
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from config import BASE_DIR, check_config, config_from_env
-from mektep import request_input
+from mektep import request_input, request_log
 from mektep.extensions import babel, compress, csrf, db, migrate
 
 
@@ -33,6 +33,8 @@ def create_app(config=None):
     if proxies:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
 
+    # The request log's clock starts before, and its line is written after, every other hook.
+    request_log.init_app(app)
     # Every rule's `int` is bounded, so the converter is in place before any rule.
     request_input.init_app(app)
     # The tenant and language are known before any other hook (CSRF's) may answer.
@@ -55,11 +57,13 @@ def _parts():
         district,
         errors,
         formatting,
+        health,
         i18n,
         mail,
         pagecache,
         security,
         upload_limits,
+        workers,
     )
     from tenants import (
         admin,
@@ -86,6 +90,8 @@ def _parts():
         errors,
         security,
         upload_limits,
+        health,
+        workers,
         mail,
         accounts,
         alerts,

@@ -4,7 +4,8 @@
 custom `Domain` redirects to its school's canonical host. Ports and letter case
 are ignored; anything that is not a host name (RFC 1123: labels of 1 to 63
 letters, digits and inner hyphens, 253 characters at most) is a 400 on a page
-that links nowhere, any unknown host a 404.
+that links nowhere, any unknown host a 404. Health checks (`/healthz`,
+`/readyz`) answer on every host.
 """
 
 import re
@@ -15,6 +16,7 @@ from flask_login import current_user
 
 from mektep.errors import render_bare_error
 from mektep.extensions import db
+from mektep.health import answers_any_host
 from mektep.hosts import site_url
 from mektep.i18n import choose_language
 from tenants.models import Domain, School
@@ -67,7 +69,11 @@ def canonical_url(school):
 
 def resolve_tenant():
     """before_request: bind the school (None on the apex) and its language, or
-    answer for a host that has no site to show."""
+    answer for a host that has no site to show. Health checks are answered on
+    any host, without looking it up."""
+    if answers_any_host():
+        bind_school(None)
+        return None
     parts = split_host(request.host)
     if parts is None:
         bind_school(None)

@@ -3,15 +3,14 @@ address costs the same hashing as a known one, and the password-change page
 shares the sign-in limit."""
 
 import hashlib
-import http.client
 import threading
-from urllib.parse import urlencode
 
 import pytest
 
 from mektep.accounts.models import Membership, User
 from mektep.extensions import db
-from tests.conftest import CSRF_PATTERN, PASSWORD
+from tests.conftest import PASSWORD
+from tests.http_client import Browser
 
 BURST = 15
 
@@ -32,33 +31,6 @@ def hash_work(monkeypatch):
     return done
 
 
-class Browser:
-    """One visitor of the live server, over real HTTP, with its own session."""
-
-    def __init__(self, port, host):
-        self.port, self.host, self.cookie = port, host, ""
-
-    def request(self, method, path, form=None):
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-        headers = {"Host": self.host, "Cookie": self.cookie}
-        body = None
-        if form is not None:
-            body = urlencode(form)
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-        connection.request(method, path, body=body, headers=headers)
-        response = connection.getresponse()
-        page = response.read().decode()
-        cookie = response.getheader("Set-Cookie")
-        if cookie:
-            self.cookie = cookie.split(";", 1)[0]
-        connection.close()
-        return response.status, page
-
-    def csrf_token(self, path):
-        match = CSRF_PATTERN.search(self.request("GET", path)[1])
-        return match.group(1) or match.group(2)
-
-
 def test_a_parallel_burst_of_wrong_passwords_gets_no_more_tries_than_the_limit(
     app, live_server, schools, hash_work
 ):
@@ -71,7 +43,7 @@ def test_a_parallel_burst_of_wrong_passwords_gets_no_more_tries_than_the_limit(
     def guess(number):
         start.wait()
         form = {"email": "admin@a.kg", "password": f"guess {number}", "csrf_token": tokens[number]}
-        statuses[number] = browsers[number].request("POST", "/login", form)[0]
+        statuses[number] = browsers[number].post("/login", form).status
 
     threads = [threading.Thread(target=guess, args=(number,)) for number in range(BURST)]
     for thread in threads:
@@ -82,10 +54,10 @@ def test_a_parallel_burst_of_wrong_passwords_gets_no_more_tries_than_the_limit(
     assert len(hash_work) == 5  # no password was tried beyond the limit
     late = Browser(live_server, host)
     form = {"email": "admin@a.kg", "password": PASSWORD, "csrf_token": late.csrf_token("/login")}
-    assert late.request("POST", "/login", form)[0] == 429
+    assert late.post("/login", form).status == 429
     other = Browser(live_server, host)
     form = {"email": "editor@a.kg", "password": PASSWORD, "csrf_token": other.csrf_token("/login")}
-    assert other.request("POST", "/login", form)[0] == 302
+    assert other.post("/login", form).status == 302
 
 
 def test_an_unknown_address_costs_the_same_hashing_as_a_known_one(app, site, schools, hash_work):

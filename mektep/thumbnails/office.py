@@ -2,15 +2,17 @@
 `soffice` is installed: converted to PDF in a private directory, then previewed
 like any PDF; the PDF is returned too, so that the text job reads it instead of
 converting the file a second time. Each conversion gets its own LibreOffice
-profile (two conversions sharing one would block each other) and a time limit."""
+profile (two conversions sharing one would block each other) and a time limit.
+The folder is a job folder (`mektep/scratch.py`): if the job is killed, its
+worker removes it and kills the LibreOffice processes still working in it."""
 
 import os
 import shutil
 import signal
 import subprocess
-import tempfile
 from pathlib import Path
 
+from mektep import scratch
 from mektep.thumbnails import pdf
 from mektep.thumbnails.rendering import Preview, UnusableFile
 
@@ -60,7 +62,7 @@ def convert_to_pdf(source, file_type, workdir):
 def render(source, file_type, longest):
     if soffice() is None:
         return Preview(image=None)
-    with tempfile.TemporaryDirectory(prefix="mektep-office-") as workdir:
+    with scratch.job_folder(prefix="mektep-office-") as workdir:
         converted = convert_to_pdf(source, file_type, workdir).read_bytes()
     preview = pdf.render(converted, longest)
     preview.pdf = converted

@@ -15,8 +15,10 @@ UPDATE, so a job queued twice (by the upload and by the sweep) runs once. A
 file that cannot be read fails at once; any other error (storage, database, a
 killed converter) puts the row back to pending and raises, so RQ retries it
 with back-off, up to `MAX_ATTEMPTS`. A worker killed mid-job leaves the row
-processing: the sweep puts it back once it has been processing longer than a
-job may run, and queues every pending row that has no live job.
+processing: the sweep puts it back as soon as its job is no longer live (its
+worker's heartbeat stopped: `mektep.workers.job_is_live`), or once it has been
+processing longer than any job may run, and queues every pending row that has
+no live job (a retry overdue because no scheduler ran counts as none).
 """
 
 import io
@@ -24,26 +26,26 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
-import redis
 from rq import Retry
-from rq.exceptions import NoSuchJobError
-from rq.job import Job, JobStatus
 from rq.timeouts import JobTimeoutException
 
 from mektep.clock import utcnow
 from mektep.extensions import db
-from mektep.queue import LOW, NORMAL, enqueue_after_commit, enqueue_now, get_redis
+from mektep.queue import LOW, NORMAL, enqueue_after_commit, enqueue_now
 from mektep.storage import get_storage, sha256_of
 from mektep.thumbnails import PDF_TYPES, UnusableFile, encode, render, thumbnails_for
 from mektep.thumbnails.pdf import MAX_TEXT_CHARS, has_text, read_pages
+from mektep.workers import job_is_live
 from tenants.documents.integrity import mark_problem
 from tenants.documents.models import StoredFile
 
 JOB_TIMEOUT = 180
 STUCK_AFTER = timedelta(seconds=JOB_TIMEOUT + 60)
+# A row claimed this recently is left to its job even if no live job is seen:
+# it may be starting, or run outside RQ.
+LOST_AFTER = timedelta(seconds=15)
 MAX_ATTEMPTS = 4
 RETRY_INTERVALS = [10, 60, 300]
-LIVE_STATUSES = {JobStatus.QUEUED, JobStatus.STARTED, JobStatus.SCHEDULED, JobStatus.DEFERRED}
 TEXT_SLICE_SECONDS = 0.2
 # Failures of the stored copy rather than of the file, and what they say of it.
 COPY_PROBLEMS = {"damaged_copy": "damaged", "missing_copy": "missing"}
@@ -63,6 +65,7 @@ class Stage:
     priority: str
     prefix: str = ""
     progress: str | None = None
+    failure: str | None = None
 
     @property
     def status(self):
@@ -171,7 +174,14 @@ def _read_text_slice(stored, seconds):
     return "pending"
 
 
-PREVIEW = Stage("thumbnails", render_stored_file, _make_preview, StoredFile.set_status, NORMAL)
+PREVIEW = Stage(
+    "thumbnails",
+    render_stored_file,
+    _make_preview,
+    StoredFile.set_status,
+    NORMAL,
+    failure="failure",
+)
 TEXT = Stage(
     "text",
     read_stored_text,
@@ -257,41 +267,51 @@ def run_stage(stage, file_id, **options):
     return status
 
 
-def _job_is_live(job_id):
-    try:
-        return Job.fetch(job_id, connection=get_redis()).get_status() in LIVE_STATUSES
-    except NoSuchJobError:
-        return False
-    except redis.RedisError:
-        return False
+def _put_back_lost(stage, now):
+    """Put every row of `stage` whose job was lost (its worker died, or it ran
+    past any limit) back to pending, or failed after MAX_ATTEMPTS; returns the
+    ids put back to pending. A row that changed since it was read is left alone."""
+    status, changed_at = stage.column(stage.status), stage.column(stage.changed_at)
+    progress = db.literal(None) if stage.progress is None else stage.column(stage.progress)
+    processing = db.session.execute(
+        db.select(StoredFile.id, changed_at, stage.column(stage.attempts), progress).where(
+            status == "processing", changed_at < now - LOST_AFTER
+        )
+    ).all()
+    put_back = set()
+    for file_id, claimed_at, attempts, at in processing:
+        if claimed_at >= now - STUCK_AFTER and job_is_live(stage.job_id(file_id, at)):
+            continue
+        # A file that kept its worker busy past the limit MAX_ATTEMPTS times
+        # (a killed worker never gets to record why) is not tried again.
+        give_up = attempts >= MAX_ATTEMPTS
+        values = {status: "failed" if give_up else "pending", changed_at: now}
+        if stage.failure:
+            values[stage.column(stage.failure)] = "timeout" if give_up else None
+        changed = db.session.execute(
+            db.update(StoredFile)
+            .where(StoredFile.id == file_id, status == "processing", changed_at == claimed_at)
+            .values(values)
+        ).rowcount
+        if changed and not give_up:
+            put_back.add(file_id)
+    db.session.commit()
+    return put_back
 
 
 def requeue_stage(stage, now=None):
-    """Queue every pending row of `stage` with no live job, and every row stuck
-    processing; returns how many jobs were queued."""
+    """Queue every pending row of `stage` with no live job, and every row whose
+    job was lost; returns how many jobs were queued."""
     now = now or utcnow()
+    put_back = _put_back_lost(stage, now)
     status = stage.column(stage.status)
-    stuck = db.session.scalars(
-        db.select(StoredFile).where(
-            status == "processing", stage.column(stage.changed_at) < now - STUCK_AFTER
-        )
-    ).all()
-    for stored in stuck:
-        # A file that kept its worker busy past the limit MAX_ATTEMPTS times
-        # (a killed worker never gets to record why) is not tried again.
-        if getattr(stored, stage.attempts) >= MAX_ATTEMPTS:
-            stage.set_status(stored, "failed", "timeout")
-        else:
-            stage.set_status(stored, "pending")
-    db.session.commit()
-    stuck_ids = {stored.id for stored in stuck if getattr(stored, stage.status) == "pending"}
     progress = db.literal(None) if stage.progress is None else stage.column(stage.progress)
     pending = db.session.execute(
         db.select(StoredFile.id, progress).where(status == "pending").order_by(StoredFile.id)
     ).all()
     queued = 0
     for file_id, at in pending:
-        if file_id in stuck_ids or not _job_is_live(stage.job_id(file_id, at)):
+        if file_id in put_back or not job_is_live(stage.job_id(file_id, at)):
             if stage.enqueue(enqueue_now, file_id, at) is None:
                 break
             queued += 1

@@ -1,0 +1,71 @@
+"""One log line per request: school, method, path, status and time in ms.
+
+    school=school35 method=GET path=/sveden/ status=200 ms=12.4
+
+Lines go to the `mektep.requests` logger (through the app's log handler, to
+standard error: gunicorn's error log, the journal under systemd) at INFO, and
+at ERROR for a 5xx; `REQUEST_LOG_LEVEL` sets the lowest level written (WARNING
+keeps only the failures). Static files are left out unless `REQUEST_LOG_STATIC`
+is on, and so are health checks that pass. `school` is the school's slug, `-`
+on the district's apex and on hosts that are no school's. The values of
+`token` path segments (set-up and reset links) are not written.
+"""
+
+import logging
+import time
+
+from flask import current_app, g, request
+
+from config import ConfigurationError
+
+log = logging.getLogger("mektep.requests")
+QUIET_ENDPOINTS = {"health.healthz", "health.readyz"}
+
+
+def _start_clock():
+    g.request_started = time.perf_counter()
+
+
+def _logged_path():
+    path = request.path
+    token = (request.view_args or {}).get("token")
+    if isinstance(token, str) and token:
+        path = path.replace(token, "…")
+    return path
+
+
+def _log_request(response):
+    started = g.get("request_started")
+    if started is None:
+        return response
+    if request.endpoint == "static" and not current_app.config["REQUEST_LOG_STATIC"]:
+        return response
+    if request.endpoint in QUIET_ENDPOINTS and response.status_code < 400:
+        return response
+    school = g.get("school")
+    log.log(
+        logging.ERROR if response.status_code >= 500 else logging.INFO,
+        "school=%s method=%s path=%s status=%s ms=%.1f",
+        school.slug if school else "-",
+        request.method,
+        _logged_path(),
+        response.status_code,
+        (time.perf_counter() - started) * 1000,
+    )
+    return response
+
+
+def init_app(app):
+    """Called first by the factory: the clock starts before any other hook, and
+    the line is written after every other hook has had its say."""
+    level = app.config["REQUEST_LOG_LEVEL"]
+    if not isinstance(logging.getLevelName(level), int):
+        raise ConfigurationError(
+            f"REQUEST_LOG_LEVEL is {level!r}; use DEBUG, INFO, WARNING, ERROR or CRITICAL."
+        )
+    log.setLevel(level)
+    # Flask gives the app's logger its handler (standard error) on first use,
+    # unless logging is configured already: request lines go through it.
+    _ = app.logger
+    app.before_request(_start_clock)
+    app.after_request(_log_request)
