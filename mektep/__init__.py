@@ -51,6 +51,7 @@ def _parts():
     from tenants import (
         admin,
         api,
+        branding,
         content,
         crawlers,
         documents,
@@ -80,6 +81,7 @@ def _parts():
         news,
         events,
         pages,
+        branding,
         # The faces: every host's robots.txt and icon, then the school's admin,
         # public site and open data, with their menu entries and template helpers.
         crawlers,

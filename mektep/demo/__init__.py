@@ -14,13 +14,14 @@ from tenants.models import School
 
 def loaders():
     """Each part's demo content, in the order it is loaded."""
-    from mektep.demo import discussion, documents, news, schema
+    from mektep.demo import discussion, documents, looks, news, schema
 
     return (
         discussion.load_discussion,
         documents.load_documents,
         news.news_events_pages,
         schema.load_mandated_content,
+        looks.load_looks,
     )
 
 

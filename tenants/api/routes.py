@@ -1,10 +1,11 @@
 """`/api/v1/info`: the published values of every section, in both languages,
 keyed by the shared schema (section slug, then member name)."""
 
-from flask import g, jsonify, request, url_for
+from flask import g, jsonify
 from flask_babel import force_locale
 
 from config import LANGUAGES
+from mektep.hosts import external_url, site_url
 from mektep.schema import SECTIONS
 from tenants.api.blueprint import bp
 from tenants.content.completeness import checklist, summary
@@ -18,7 +19,7 @@ def _value(field, value):
         return [
             {
                 "title": {lang: getattr(doc, f"title_{lang}") or None for lang in LANGUAGES},
-                "url": url_for("public.file_download", file_id=doc.file_id, _external=True),
+                "url": external_url("public.file_download", file_id=doc.file_id),
             }
             for doc in documents_for_field(field.key)
         ]
@@ -72,7 +73,7 @@ def info():
             "school": {
                 "slug": g.school.slug,
                 "name": {lang: getattr(g.school, f"name_{lang}") for lang in LANGUAGES},
-                "url": request.host_url,
+                "url": site_url(g.school, "/"),
             },
             "completeness": {lang: completeness[lang]["percent"] for lang in LANGUAGES},
             "sections": {s.slug: _section(s, rows.get(s.slug), people) for s in SECTIONS},

@@ -36,7 +36,7 @@ from mektep.queue import LOW, NORMAL, enqueue_after_commit, enqueue_now, get_red
 from mektep.storage import get_storage
 from mektep.thumbnails import PDF_TYPES, UnusableFile, encode, render, thumbnails_for
 from mektep.thumbnails.pdf import MAX_TEXT_CHARS, read_text
-from tenants.documents.models import StoredFile
+from tenants.documents.models import StoredFile, preview_steps
 
 JOB_TIMEOUT = 180
 STUCK_AFTER = timedelta(seconds=JOB_TIMEOUT + 60)
@@ -115,6 +115,8 @@ def _make_preview(stored):
     if preview.image is not None:
         for (size, fmt), data in encode(preview.image, thumbnails_for(stored.file_type)).items():
             storage.save(stored.thumbnail_key(size, fmt), io.BytesIO(data))
+        for step in preview_steps():
+            step.make(stored, preview.image)
     if preview.pdf is not None:
         storage.save(stored.converted_key, io.BytesIO(preview.pdf))
     stored.has_preview = preview.image is not None
