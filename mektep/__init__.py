@@ -55,6 +55,7 @@ def _parts():
         content,
         crawlers,
         documents,
+        domains,
         events,
         news,
         pages,
@@ -76,6 +77,7 @@ def _parts():
         # search sources, file owners, commands).
         trash,
         search,
+        domains,
         documents,
         content,
         news,

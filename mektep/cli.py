@@ -161,10 +161,7 @@ def demo_accounts(port):
 
 
 def init_app(app):
-    from mektep.domains_cli import domain_cli
     from mektep.translations_cli import i18n_cli
-
-    schools_cli.add_command(domain_cli)
 
     for group in (district_cli, schools_cli, demo_cli, i18n_cli):
         app.cli.add_command(group)

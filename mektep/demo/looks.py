@@ -15,7 +15,7 @@ from mektep.demo.accounts import admin_of
 from mektep.extensions import db
 from tenants.branding.models import SchoolBranding
 from tenants.documents.uploads import store_upload
-from tenants.domains import add_domain, make_primary
+from tenants.domains.rules import add_domain, make_primary
 
 OWN_DOMAIN = "gym12.localhost"
 UNRESOLVED_DOMAIN = "gymnasium12.test"

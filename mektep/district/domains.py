@@ -1,7 +1,7 @@
 """The district console's pages of a school's hosts: its subdomain and own
 domains, adding and removing one, and making one the school's address (the
 primary host) once the DNS check passes and the certificate is known.
-The rules and audit entries are tenants/domains.py's, shared with the CLI."""
+The rules and audit entries are tenants/domains/rules.py's, shared with the CLI."""
 
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
@@ -14,7 +14,7 @@ from mektep.district.blueprint import bp
 from mektep.dns_check import check
 from mektep.extensions import db
 from mektep.forms import ConfirmForm, confirmed_or_400, max_length
-from tenants.domains import (
+from tenants.domains.rules import (
     DomainError,
     add_domain,
     certificate_name,

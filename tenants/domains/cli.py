@@ -1,6 +1,6 @@
 """`flask schools domain add|remove|primary|list`: schools' own domains from the
 command line, with the same rules and audit entries as the district console
-(tenants/domains.py). A domain becomes primary only once the DNS check passes
+(tenants/domains/rules.py). A domain becomes primary only once the DNS check passes
 (mektep/dns_check.py), unless told to skip it."""
 
 import click
@@ -8,10 +8,11 @@ from flask import current_app
 from flask.cli import AppGroup
 from flask_babel import force_locale
 
+from mektep.cli import school_by_slug
 from mektep.dns_check import check
 from mektep.extensions import db
 from mektep.hosts import base_hostname
-from tenants.domains import (
+from tenants.domains.rules import (
     DomainError,
     add_domain,
     certificate_name,
@@ -42,8 +43,6 @@ def _base():
 
 
 def _school(slug):
-    from mektep.cli import school_by_slug
-
     return school_by_slug(slug)
 
 

@@ -1,6 +1,7 @@
 """A school's own domains: which host names a school may take, and which of
-its hosts is primary. The district console and `flask schools domain` both
-act through these functions, which write the audit log; the caller commits.
+its hosts is primary. The district console (mektep/district/domains.py) and
+`flask schools domain` (`cli.py`) both act through these functions, which
+write the audit log; the caller commits.
 
 A name is taken in its ASCII form (`мектеп12.кг` becomes `xn--12-...`), lower
 case, without a port or a trailing dot. It must be a public-looking host name
