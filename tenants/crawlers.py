@@ -1,11 +1,11 @@
 """What browsers and search engines ask every host for, at fixed addresses:
 `/robots.txt` (naming the sitemap, keeping crawlers out of the admin) and
 `/favicon.ico` and `/apple-touch-icon.png` (a school's own, made from its
-logo, when it has one; else the platform's icon, and no touch icon). A
+logo, when it has one; else the platform's icons). A
 school's host names its own sitemap; the district's apex names every active
 school's."""
 
-from flask import Response, abort, current_app, g, send_from_directory
+from flask import Response, current_app, g, send_from_directory
 
 from mektep.extensions import db
 from mektep.hosts import site_url
@@ -36,7 +36,9 @@ def favicon():
 
 
 def touch_icon():
-    return school_favicon("png") or abort(404)
+    return school_favicon("png") or send_from_directory(
+        current_app.static_folder, "img/touch-icon.png", max_age=86400
+    )
 
 
 def init_app(app):

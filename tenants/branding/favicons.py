@@ -2,7 +2,7 @@
 (16, 32 and 48 pixels, transparent) and a 180-pixel PNG on white for phones'
 home screens (`/apple-touch-icon.png`). Browsers ask every host for both at
 those addresses, so pages carry no markup for them; a school without a logo
-gets the platform's icon and no touch icon.
+gets the platform's icons (tenants/crawlers.py).
 """
 
 import io
