@@ -26,7 +26,7 @@ LOGO_RULES = (
 
 
 def stylesheet_text(accent):
-    return f":root{{--accent:{accent}}}\n{LOGO_RULES}\n"
+    return f":root{{--accent:{accent}}}{LOGO_RULES}"
 
 
 def stylesheet_name(accent):
