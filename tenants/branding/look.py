@@ -3,16 +3,18 @@ district's when the district locks it or the school chose none) and its logo.
 
 `current_look()` is the bound school's, read once per request; the public and
 admin layouts show it through `brand_stylesheet_url()` and `school_logo()`, the
-favicon and the preview picture of shared links through `logo_of()`.
+favicon and the preview picture of shared links through `current_look()`, and
+e-mails through `mail_look(school)`.
 """
 
 from dataclasses import dataclass
 
-from flask import g, url_for
+from flask import current_app, g, url_for
 
-from mektep.branding.colours import PLATFORM_ACCENT
+from mektep.branding.colours import PLATFORM_ACCENT, TEXT_ON_ACCENT
 from mektep.branding.models import district_branding
 from mektep.extensions import db
+from mektep.hosts import site_url
 from tenants.branding.models import SchoolBranding
 
 
@@ -70,3 +72,18 @@ def school_logo():
     width, height = logo.thumbnail_box("small") or (None, None)
     address = url_for("public.file_thumbnail", file_id=logo.id, size="small", fmt="webp", lang=None)
     return address, width, height
+
+
+def mail_look(school):
+    """The school's look for its e-mails (the mail layout's hook; also outside a
+    request): its accent colour, the text colour that reads on it, and its logo's
+    absolute address on the school's primary host (None without a logo)."""
+    look = look_of(school)
+    logo = None
+    # A JPEG: mail programs that read no WebP are many.
+    if look.logo is not None and look.logo.has_thumbnail("large", "jpg"):
+        path = current_app.url_map.bind("").build(
+            "public.file_thumbnail", {"file_id": look.logo.id, "size": "large", "fmt": "jpg"}
+        )
+        logo = site_url(school, path)
+    return {"accent": look.accent, "text_on_accent": TEXT_ON_ACCENT, "logo_url": logo}

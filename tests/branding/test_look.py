@@ -10,11 +10,14 @@ import re
 
 from PIL import Image
 
-from mektep.branding.colours import PALETTE_COLOURS
+from mektep.branding.colours import PALETTE_COLOURS, PLATFORM_ACCENT
 from mektep.extensions import db
+from tenants.branding.look import mail_look
 from tenants.branding.models import SchoolBranding
 from tenants.branding.stylesheet import stylesheet_name
-from tests.conftest import assert_redirect, fixture_path, nothing_changes
+from tenants.domains.rules import add_domain, make_primary
+from tenants.models import School
+from tests.conftest import Site, assert_redirect, fixture_path, nothing_changes
 
 LOOK = "/admin/look"
 TEAL, NAVY = PALETTE_COLOURS["teal"], PALETTE_COLOURS["navy"]
@@ -157,3 +160,25 @@ def test_only_the_school_admin_changes_the_look(app, editor_a, admin_b_on_a, adm
             assert response.status_code == 403
     assert own_branding(app, schools["a"]) is None
     assert admin_a.get(LOOK).status_code == 200  # positive control
+
+
+def test_e_mails_get_the_look_with_the_logo_on_the_primary_host(app, schools, run_worker):
+    with app.app_context():
+        school = db.session.get(School, schools["a"])
+        make_primary(school, add_domain(school, "gym-a.kg"))
+        db.session.commit()
+        assert mail_look(school) == {
+            "accent": PLATFORM_ACCENT,
+            "text_on_accent": "#ffffff",
+            "logo_url": None,
+        }
+    admin = Site(app, "gym-a.kg")
+    admin.login("admin@a.kg")
+    with fixture_path("picture.png").open("rb") as picture:
+        response = save(admin, choice="teal", logo=(io.BytesIO(picture.read()), "a.png"))
+    assert_redirect(response, LOOK)
+    run_worker()
+    with app.app_context():
+        look = mail_look(db.session.get(School, schools["a"]))
+    assert look["accent"] == TEAL
+    assert re.fullmatch(r"http://gym-a\.kg/files/\d+/thumbnail-large\.jpg", look["logo_url"])
