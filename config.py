@@ -4,6 +4,7 @@
 embedded Redis server. The README lists each variable.
 """
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -121,6 +122,14 @@ class Config:
     REMEMBER_COOKIE_HTTPONLY = True
     WTF_CSRF_TIME_LIMIT = None
 
+    # Checking that a school's own domain leads here (mektep/dns_check.py): this
+    # deployment's addresses (empty: the apex's), a hosts file answering instead
+    # of the DNS, the DNS servers to ask (empty: the system's), and how long.
+    DEPLOYMENT_ADDRESSES = os.environ.get("DEPLOYMENT_ADDRESSES", "")
+    DNS_HOSTS_FILE = os.environ.get("DNS_HOSTS_FILE", "")
+    DNS_SERVERS = os.environ.get("DNS_SERVERS", "")
+    DNS_TIMEOUT = float(os.environ.get("DNS_TIMEOUT", "3"))
+
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     # DejaVu Sans (Debian's fonts-dejavu-core: every Kyrgyz letter) for the head's PDF report.
     REPORT_FONT_DIR = os.environ.get("REPORT_FONT_DIR", "/usr/share/fonts/truetype/dejavu")
@@ -195,7 +204,9 @@ def config_from_env():
 
 
 def check_config(config):
-    """Refuse to start with a configuration that is unsafe (`config` is app.config)."""
+    """Refuse to start with a configuration that is unsafe or impossible (`config`
+    is app.config)."""
+    _check_addresses(config.get("DEPLOYMENT_ADDRESSES") or "")
     if not config.get("REQUIRE_SECRET_KEY"):
         return
     key = config.get("SECRET_KEY") or ""
@@ -214,3 +225,15 @@ def check_config(config):
         f"Mektep refuses to start in production: {problem}. It signs sessions and "
         f"set-up links; with a known key anyone could forge them. {SECRET_KEY_HINT}"
     )
+
+
+def _check_addresses(setting):
+    for part in filter(None, (item.strip() for item in setting.split(","))):
+        try:
+            ipaddress.ip_address(part)
+        except ValueError:
+            raise ConfigurationError(
+                f"DEPLOYMENT_ADDRESSES lists {part!r}, which is not an IP address: list the "
+                "addresses (IPv4 or IPv6, comma-separated) that schools' own domains must "
+                "point to."
+            ) from None

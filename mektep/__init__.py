@@ -68,10 +68,12 @@ def _parts():
     from tenants import (
         admin,
         api,
+        branding,
         content,
         crawlers,
         discussion,
         documents,
+        domains,
         events,
         news,
         pages,
@@ -105,6 +107,7 @@ def _parts():
         # search sources, file owners, commands).
         trash,
         search,
+        domains,
         documents,
         content,
         news,
@@ -113,6 +116,7 @@ def _parts():
         discussion,
         schedule,
         stats,
+        branding,
         # Every school's records at once: the portable archive of a school.
         transfer,
         # The faces: every host's robots.txt and icon, then the school's admin,

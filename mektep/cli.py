@@ -148,14 +148,19 @@ def demo_accounts(port):
 
     from mektep.demo import credentials
 
-    base = current_app.config["BASE_DOMAIN"].split(":")[0]
+    base = f"{current_app.config['BASE_DOMAIN'].split(':')[0]}:{port}"
     scheme = current_app.config["PREFERRED_URL_SCHEME"]
-    click.echo(f"\n  District directory and console: {scheme}://{base}:{port}/  (/district/)")
-    for school in db.session.scalars(db.select(School).order_by(School.slug)):
-        click.echo(f"  {school.name_ky}: {scheme}://{school.slug}.{base}:{port}/  (/admin/)")
+    click.echo(f"\n  District directory and console: {scheme}://{base}/  (/district/)")
+    schools = db.session.scalars(db.select(School).order_by(School.slug)).all()
+    for school in schools:
+        click.echo(f"  {school.name_ky}: {scheme}://{school.host(base)}/  (/admin/)")
+        if school.primary_domain is not None:
+            subdomain = f"{scheme}://{school.subdomain_host(base)}/"
+            click.echo(f"      on its own domain; its subdomain {subdomain} leads there")
+    hosts = {school.slug: school.host(base) for school in schools}
     click.echo("\n  Demo sign-ins (demo passwords; never use them in production):")
     for role, email, password, slug in credentials():
-        where = f"{slug}.{base}:{port}" if slug else f"{base}:{port}"
+        where = hosts.get(slug, base)
         click.echo(f"    {role:<15} {email:<24} {password:<24} on {where}")
     click.echo("\n  Press Ctrl-C to stop the web server and the worker.\n")
 

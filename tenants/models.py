@@ -1,7 +1,14 @@
-"""The School (the tenant) and the custom domains that lead to it."""
+"""The School (the tenant) and its own domains.
+
+A school always answers on its subdomain (`{slug}.BASE_DOMAIN`) and may have
+own domains (`Domain`). One of its hosts is primary: pages answer there, and
+every other host of the school redirects to it (tenants/resolver.py). The
+subdomain is primary while none of the school's domains is.
+"""
 
 import re
 
+import idna
 from flask import abort
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -9,6 +16,7 @@ from flask_babel import lazy_gettext as _l
 from config import LANGUAGES
 from mektep.clock import utcnow
 from mektep.extensions import db
+from mektep.hosts import base_hostname
 from tenants.bilingual import Localized
 from tenants.versioning import Versioned
 
@@ -63,7 +71,17 @@ class School(Localized, Versioned, db.Model):
     contact_email = db.Column(db.String(254), info={"label": _l("Contact e-mail")})
     created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
 
-    domains = db.relationship("Domain", back_populates="school", cascade="all, delete-orphan")
+    domains = db.relationship(
+        "Domain", back_populates="school", cascade="all, delete-orphan", order_by="Domain.hostname"
+    )
+    # Read with the school in one query: every request on a school's host needs it.
+    primary_domain = db.relationship(
+        "Domain",
+        primaryjoin="and_(Domain.school_id == School.id, Domain.is_primary)",
+        viewonly=True,
+        uselist=False,
+        lazy="joined",
+    )
 
     def name(self, lang):
         """The school's name in `lang`, falling back to the other official language."""
@@ -90,6 +108,13 @@ class School(Localized, Versioned, db.Model):
         return school
 
     def host(self, base_domain):
+        """The school's primary host: where its pages answer and every absolute
+        link points (with the deployment's port, as `base_domain` has it)."""
+        if self.primary_domain is None:
+            return self.subdomain_host(base_domain)
+        return with_port(self.primary_domain.hostname, base_domain)
+
+    def subdomain_host(self, base_domain):
         return f"{self.slug}.{base_domain}"
 
     @property
@@ -101,13 +126,52 @@ class School(Localized, Versioned, db.Model):
 
 
 class Domain(db.Model):
-    """A custom host name that redirects to the school's canonical host."""
+    """A school's own host name (ASCII: an international name in its xn-- form).
+
+    Not `TenantOwned`: a Host is resolved to its school before any school is
+    bound, and links to another school name its primary host. A change still
+    belongs to its school (`school_id`) for the page cache."""
+
+    __table_args__ = (
+        # At most one primary domain per school.
+        db.Index(
+            "uq_domain_primary_school",
+            "school_id",
+            unique=True,
+            sqlite_where=db.text("is_primary"),
+            postgresql_where=db.text("is_primary"),
+        ),
+    )
 
     id = db.Column(db.Integer, primary_key=True)
     school_id = db.Column(db.ForeignKey("school.id"), nullable=False, index=True)
     hostname = db.Column(db.String(253), unique=True, nullable=False)
+    is_primary = db.Column(db.Boolean, nullable=False, default=False)
+    created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
 
     school = db.relationship("School", back_populates="domains")
+
+    @property
+    def display_name(self):
+        """The name as people write it (Unicode for an xn-- name)."""
+        return display_hostname(self.hostname)
+
+    def __repr__(self):
+        return f"<Domain {self.hostname}>"
+
+
+def with_port(hostname, base_domain):
+    """`hostname` with the port of `base_domain` (the deployment's), if it has one."""
+    port = base_domain.partition(":")[2]
+    return f"{hostname}:{port}" if port else hostname
+
+
+def display_hostname(hostname):
+    """An ASCII host name as people write it: xn-- labels decoded."""
+    try:
+        return idna.decode(hostname)
+    except idna.IDNAError:
+        return hostname
 
 
 def slug_problem(slug):
@@ -121,7 +185,13 @@ def slug_problem(slug):
         return _("This name is reserved; choose another.")
     if db.session.scalar(db.select(School.id).where(School.slug == slug)) is not None:
         return _("A school with this name already exists.")
+    if db.session.scalar(db.select(Domain.id).where(Domain.hostname == _under_apex(slug))):
+        return _("A school has this address as its own domain; choose another.")
     return None
+
+
+def _under_apex(label):
+    return f"{label}.{base_hostname()}"
 
 
 def count_schools():

@@ -1,23 +1,25 @@
 """How a request finds its school: one before_request hook reading the Host.
 
-`BASE_DOMAIN` is the district's apex; `{slug}.BASE_DOMAIN` is a school; a
-custom `Domain` redirects to its school's canonical host. Ports and letter case
-are ignored; anything that is not a host name (RFC 1123: labels of 1 to 63
+`BASE_DOMAIN` is the district's apex; `{slug}.BASE_DOMAIN` is a school, and so
+is each of its own domains (`Domain`). A school answers on its primary host
+only: any other host of it answers 301 to the same path and query there. Ports
+and letter case are ignored; anything that is not a host name (RFC 1123: labels of 1 to 63
 letters, digits and inner hyphens, 253 characters at most) is a 400 on a page
 that links nowhere, any unknown host a 404. Health checks (`/healthz`,
 `/readyz`) answer on every host.
 """
 
 import re
+from urllib.parse import urlsplit, urlunsplit
 
-from flask import current_app, redirect, render_template, request
+from flask import redirect, render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from mektep.errors import render_bare_error
 from mektep.extensions import db
 from mektep.health import answers_any_host
-from mektep.hosts import site_url
+from mektep.hosts import base_hostname, site_url
 from mektep.i18n import choose_language
 from tenants.models import Domain, School
 from tenants.scoping import bind_school
@@ -43,28 +45,36 @@ def split_host(host):
     return name, port
 
 
-def base_hostname():
-    return current_app.config["BASE_DOMAIN"].split(":")[0]
-
-
 def find_school(hostname):
-    """(school, canonical) for a host name: canonical is False for a custom domain."""
+    """(school, primary) for a host name: the school (None for the apex, False
+    for no school) and whether `hostname` is the host its pages answer on.
+
+    A name under the apex is first a subdomain (one query: the school with its
+    primary domain), then perhaps another school's own domain under the apex."""
     base = base_hostname()
     if hostname == base:
         return None, True
     suffix = "." + base
-    if hostname.endswith(suffix):
-        slug = hostname[: -len(suffix)]
-        if "." in slug:
-            return False, True
-        school = db.session.scalar(db.select(School).where(School.slug == slug))
-        return (school if school is not None else False), True
-    domain = db.session.scalar(db.select(Domain).where(Domain.hostname == hostname))
-    return (domain.school if domain is not None else False), False
+    label = hostname.removesuffix(suffix)
+    if label != hostname and "." not in label:
+        school = db.session.scalar(db.select(School).where(School.slug == label))
+        if school is not None:
+            return school, school.primary_domain is None
+    domain = db.session.scalar(
+        db.select(Domain)
+        .where(Domain.hostname == hostname)
+        .options(db.joinedload(Domain.school, innerjoin=True))
+    )
+    if domain is None:
+        return False, True
+    return domain.school, domain.is_primary
 
 
-def canonical_url(school):
-    return site_url(school, request.full_path)
+def primary_url(school):
+    """This request's path and query, as the request quoted them, on the school's
+    primary host."""
+    here = urlsplit(request.url)
+    return site_url(school, urlunsplit(("", "", here.path, here.query, "")))
 
 
 def resolve_tenant():
@@ -81,9 +91,9 @@ def resolve_tenant():
         return render_bare_error(
             400, message=_l("The site's address (host name) is not valid. Check it for typos.")
         )
-    school, canonical = find_school(parts[0])
-    if school and not canonical:
-        return redirect(canonical_url(school).rstrip("?"), code=301)
+    school, primary = find_school(parts[0])
+    if school and not primary:
+        return redirect(primary_url(school), code=301)
     bind_school(school or None)
     choose_language()
     if school is False and request.endpoint != "static":  # the page needs its stylesheet

@@ -28,6 +28,8 @@ from tenants.models import School
 pytest_plugins = ["tests.browser", "tests.mailboxes"]
 
 PASSWORD = "correct horse battery"
+# Where the test district's apex resolves (the hosts file of the `app` fixture).
+DEPLOYMENT_ADDRESS = "192.0.2.10"
 CSRF_PATTERN = re.compile(
     r'name="csrf_token" type="hidden" value="([^"]+)"|'
     r'name="csrf_token" value="([^"]+)"'
@@ -42,6 +44,9 @@ def workdir(tmp_path_factory):
 @pytest.fixture(scope="session")
 def app(workdir):
     database_url = os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{workdir / 'test.sqlite'}"
+    # No test asks the real DNS: names resolve from this file alone (mektep/dns_check.py).
+    hosts = workdir / "hosts"
+    hosts.write_text(f"{DEPLOYMENT_ADDRESS} {TestConfig.BASE_DOMAIN}\n")
 
     class Config(TestConfig):
         SQLALCHEMY_DATABASE_URI = database_url
@@ -50,6 +55,7 @@ def app(workdir):
         STORAGE_DIR = str(workdir / "storage")
         # The storage tests switch to a bucket (tests/storage/conftest.py).
         STORAGE_URL = ""
+        DNS_HOSTS_FILE = str(hosts)
 
     app = create_app(Config)
     with app.app_context():

@@ -19,7 +19,7 @@ from mektep import mail
 from mektep.accounts.models import User
 from mektep.accounts.setup_links import LinkProblem, dumps, loads
 from mektep.extensions import db
-from mektep.hosts import external_url
+from mektep.hosts import school_link
 
 SALT = "mektep-password-reset"
 TEMPLATE = "password_reset"
@@ -37,7 +37,7 @@ def may_reset(user):
 
 def _context(user, school, lang):
     token = dumps(SALT, {"u": user.id, "p": _fingerprint(user)})
-    link = external_url(school, "auth.reset", lang, token=token)
+    link = school_link(school, "auth.reset", lang, token=token)
     return {
         "reset_url": link,
         "host": link.split("/")[2],

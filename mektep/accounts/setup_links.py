@@ -17,7 +17,7 @@ from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from mektep.accounts import messages
 from mektep.accounts.models import Membership, User
 from mektep.extensions import db
-from mektep.hosts import external_url
+from mektep.hosts import school_link
 
 SALT = "mektep-account-setup"
 
@@ -82,7 +82,7 @@ def external_link(membership, lang=None):
     if not may_issue(membership):
         raise PermissionError("this school may not issue a set-up link for this account")
     token = _token(membership.user, m=membership.id)
-    return external_url(membership.school, "auth.setup", lang, token=token)
+    return school_link(membership.school, "auth.setup", lang, token=token)
 
 
 def send(membership, inviter=None, reissued=False):
@@ -100,7 +100,7 @@ def send_district(user, inviter=None, reissued=False):
     if not may_issue_district(user):
         raise PermissionError("the district may not issue a set-up link for this account")
     token = _token(user, d=1)
-    link = external_url(None, "auth.setup", user.mail_language(None), token=token)
+    link = school_link(None, "auth.setup", user.mail_language(None), token=token)
     messages.send_setup_link(user, link, inviter=inviter, reissued=reissued)
     return link
 

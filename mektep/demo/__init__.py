@@ -19,6 +19,7 @@ def loaders():
         discussion,
         district,
         documents,
+        looks,
         mail,
         news,
         schema,
@@ -34,6 +35,7 @@ def loaders():
         district.load_district_figures,
         mail.load_mail,
         translations.load_stale_translation,
+        looks.load_looks,
     )
 
 

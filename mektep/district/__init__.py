@@ -1,7 +1,8 @@
 """The district's faces on the apex host: the public directory of its schools,
-and the console of its admins (schools, their admins, compliance, stop words,
-the district's own administrators, district alerts, the audit log). They span
-every school, so they may use what schools own."""
+and the console of its admins (schools, their admins and their domains,
+compliance, the schools' look, stop words, the district's own administrators,
+district alerts, the audit log). They span every school, so they may use what
+schools own."""
 
 
 def init_app(app):
@@ -9,8 +10,10 @@ def init_app(app):
         admins,
         alerts,
         audit_log,
+        branding,
         compliance,
         dashboard,
+        domains,
         open_data,
         periods,
         routes,

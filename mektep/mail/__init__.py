@@ -16,11 +16,11 @@ account may then show it on screen, as they always did in development.
 """
 
 from mektep.mail import delivery
-from mektep.mail.compose import compose, host_language
+from mektep.mail.compose import add_mail_look, compose, host_language
 from mektep.mail.delivery import add_composer
 from mektep.mail.transport import uses_smtp
 
-__all__ = ["add_composer", "compose", "request", "send", "shows_links"]
+__all__ = ["add_composer", "add_mail_look", "compose", "request", "send", "shows_links"]
 
 
 def send(to, template, lang=None, *, school=None, **context):

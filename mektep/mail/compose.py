@@ -9,9 +9,10 @@ Every template gets `lang`, `school` (None: the district's console), `user`
 (the recipient's account, or None), `site_name`, `site_link` and
 `link(endpoint, **values)`: an absolute link on the school's host (or the
 apex) in the message's language, through `mektep.hosts.site_url`, so a school
-reached on its own domain gets links there; and `accent`, the colour of the
-school's messages (`accent_colour`: with the layout, the one place a school's
-look enters its messages).
+reached on its own domain gets links there; and the school's look
+(`mail_look`: `accent`, `text_on_accent`, `logo_url`), given by the branding
+area through `add_mail_look`: with the layout, the one place a school's look
+enters its messages.
 """
 
 import email.policy
@@ -25,7 +26,8 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from config import LANGUAGES
-from mektep.hosts import external_url, site_url
+from mektep.hosts import school_link, site_url
+from mektep.registries import registry
 
 DEFAULT_ACCENT = "#1d4f91"
 WIRE_POLICY = email.policy.SMTP.clone(max_line_length=998)
@@ -47,12 +49,22 @@ def host_language(school):
 def link_builder(school, lang):
     """`link(endpoint, **values)`: an absolute URL on `school`'s host (None: the
     apex) in `lang`."""
-    return partial(external_url, school, lang=lang)
+    return partial(school_link, school, lang=lang)
 
 
-def accent_colour(school):
-    """The colour of the band at the top of a school's messages and of their buttons."""
-    return DEFAULT_ACCENT
+def add_mail_look(app, look_of):
+    """Let `look_of(school)` give a school's look in its messages: a dict of
+    `accent` (the band at the top and the buttons), `text_on_accent` and
+    `logo_url` (absolute, or None). The branding area adds it."""
+    registry("mail_looks", app).append(look_of)
+
+
+def mail_look(school):
+    """The look of `school`'s messages (None: the district's console)."""
+    looks = registry("mail_looks")
+    if school is None or not looks:
+        return {"accent": DEFAULT_ACCENT, "text_on_accent": "#ffffff", "logo_url": None}
+    return looks[0](school)
 
 
 def site_name(school, lang):
@@ -69,7 +81,7 @@ def render(template, lang, school, context):
             site_name=site_name(school, lang),
             site_link=site_url(school),
             link=link_builder(school, lang),
-            accent=accent_colour(school),
+            **mail_look(school),
         )
         text_template = current_app.jinja_env.get_template(f"mail/{template}.txt")
         subject_block = text_template.blocks["subject"](text_template.new_context(values))

@@ -7,6 +7,7 @@ def init_app(app):
     from tenants.admin import (
         accounts,
         audit,
+        branding,
         content,
         discussion,
         documents,
@@ -26,6 +27,7 @@ def init_app(app):
     # In the order of their dashboard panels.
     for pages_of_area in (
         routes,
+        branding,
         accounts,
         schedule,
         content,

@@ -15,7 +15,7 @@ from mektep import mail
 from mektep.accounts.models import Membership, User
 from mektep.clock import utcnow
 from mektep.extensions import db
-from mektep.hosts import external_url
+from mektep.hosts import school_link
 from mektep.mail.models import MailMessage
 from tenants.discussion.models import Post
 from tenants.models import School
@@ -90,6 +90,6 @@ def notify_waiting_posts():
                 school=school,
                 questions=waiting.get("question", 0),
                 feedback=waiting.get("feedback", 0),
-                queue_url=external_url(school, "admin.discussion", lang),
+                queue_url=school_link(school, "admin.discussion", lang),
             )
         db.session.commit()

@@ -37,7 +37,7 @@ from mektep.thumbnails import PDF_TYPES, UnusableFile, encode, render, thumbnail
 from mektep.thumbnails.pdf import MAX_TEXT_CHARS, has_text, read_pages
 from mektep.workers import job_is_live
 from tenants.documents.integrity import mark_problem
-from tenants.documents.models import StoredFile
+from tenants.documents.models import StoredFile, preview_steps
 
 JOB_TIMEOUT = 180
 STUCK_AFTER = timedelta(seconds=JOB_TIMEOUT + 60)
@@ -136,6 +136,8 @@ def _make_preview(stored):
     if preview.image is not None:
         for (size, fmt), data in encode(preview.image, thumbnails_for(stored.file_type)).items():
             storage.save(stored.thumbnail_key(size, fmt), io.BytesIO(data))
+        for step in preview_steps():
+            step.make(stored, preview.image)
     if preview.pdf is not None:
         storage.save(stored.converted_key, io.BytesIO(preview.pdf))
     if stored.integrity == "no_thumbnail":

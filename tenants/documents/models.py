@@ -9,10 +9,13 @@ is declared its owner (`tenants.documents.owners`), so the public sees a file
 only while something published shows it.
 """
 
+from typing import NamedTuple
+
 from flask_babel import lazy_gettext as _l
 
 from mektep.clock import utcnow
 from mektep.extensions import db
+from mektep.registries import registry
 from mektep.storage import content_key
 from mektep.thumbnails import FORMATS, OFFICE_TYPES, SIZES, thumbnails_for
 from tenants.bilingual import Line, bilingual
@@ -86,6 +89,24 @@ EXTENSIONS = {
 INLINE_TYPES = frozenset({"pdf", "jpeg", "png", "webp"})
 
 
+class PreviewStep(NamedTuple):
+    """More files made from a picture by its preview job (a logo's favicons):
+    `make(stored, image)` runs once the thumbnails are saved, with the picture
+    they came from, and saves what it makes; `keys(stored)` names every key it
+    may have saved, removed with the file."""
+
+    make: object
+    keys: object
+
+
+def add_preview_step(app, make, keys):
+    registry("preview_steps", app).append(PreviewStep(make, keys))
+
+
+def preview_steps():
+    return registry("preview_steps")
+
+
 class StoredFile(TenantOwned, db.Model):
     id = db.Column(db.Integer, primary_key=True)
     sha256 = db.Column(db.String(64), nullable=False)
@@ -156,6 +177,8 @@ class StoredFile(TenantOwned, db.Model):
                 yield self.thumbnail_key(size, fmt)
             yield content_key(self.school_id, self.sha256, "png", variant=size)
         yield self.converted_key
+        for step in preview_steps():
+            yield from step.keys(self)
 
     def has_thumbnail(self, size, fmt="webp"):
         """Whether that thumbnail exists (a document has only the small WebP)."""

@@ -4,7 +4,7 @@ import calendar
 from datetime import UTC, date, datetime, time, timedelta
 
 from babel.dates import get_day_names
-from flask import Response, abort, current_app, g, render_template, url_for
+from flask import Response, abort, current_app, g, render_template
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from icalendar import Calendar
@@ -12,6 +12,7 @@ from icalendar import Event as CalendarEvent
 
 from mektep.clock import district_zone, to_district, to_utc, utcnow
 from mektep.extensions import db
+from mektep.hosts import external_url
 from mektep.pagecache import PAGE_NUMBER, cache_until, page_arguments
 from mektep.request_input import page_argument
 from mektep.richtext import plain_text
@@ -143,7 +144,7 @@ def events_feed():
         description = plain_text(item.localized("description", g.lang)[0])
         if description:
             entry.add("description", description)
-        entry.add("url", url_for("public.event", item_id=item.id, _external=True))
+        entry.add("url", external_url("public.event", item_id=item.id))
         feed.add_component(entry)
     return Response(
         feed.to_ical(),

@@ -3,10 +3,11 @@
 from datetime import UTC
 
 from feedgen.feed import FeedGenerator
-from flask import Response, abort, g, render_template, url_for
+from flask import Response, abort, g, render_template
 from flask_babel import lazy_gettext as _l
 
 from mektep.extensions import db
+from mektep.hosts import external_url
 from mektep.pagecache import PAGE_NUMBER, cache_until, page_arguments
 from mektep.request_input import page_argument
 from mektep.richtext import summary
@@ -56,15 +57,15 @@ def news_feed():
         published_posts().order_by(None).order_by(NewsPost.published_at.desc()).limit(FEED_SIZE)
     ).all()
     feed = FeedGenerator()
-    feed.id(url_for("public.news_list", _external=True))
+    feed.id(external_url("public.news_list"))
     feed.title(g.school.name(g.lang))
     feed.subtitle(str(_l("News")))
     feed.language(g.lang)
-    feed.link(href=url_for("public.news_list", _external=True), rel="alternate")
-    feed.link(href=url_for("public.news_feed", _external=True), rel="self")
+    feed.link(href=external_url("public.news_list"), rel="alternate")
+    feed.link(href=external_url("public.news_feed"), rel="self")
     feed.updated(_utc(max((post.updated_at for post in posts), default=g.school.created_at)))
     for post in posts:
-        link = url_for("public.news_article", item_id=post.id, _external=True)
+        link = external_url("public.news_article", item_id=post.id)
         body = post.localized("body", g.lang)[0]
         entry = feed.add_entry(order="append")
         entry.id(link)

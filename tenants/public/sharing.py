@@ -6,8 +6,10 @@ page gives its own description and picture by its `description` and
 `share_image` blocks (a news post's cover, say).
 """
 
-from flask import request, url_for
+from flask import request
 
+from mektep.hosts import external_url
+from tenants.branding.look import current_look
 from tenants.public import lowvision
 
 # Open Graph locales of the page languages.
@@ -23,25 +25,27 @@ def canonical_url():
     args = dict(request.view_args or {})
     args.update((key, request.args[key]) for key in PAGE_ARGUMENTS if key in request.args)
     args[lowvision.ARGUMENT] = None
-    return url_for(request.endpoint, **args, _external=True)
+    return external_url(request.endpoint, **args)
 
 
 def default_share_image():
     """The picture of a page's preview when the page has none of its own: the
-    school's logo once schools have one (branding), else the platform's picture."""
-    return url_for("static", filename="img/share.png", _external=True)
+    school's logo when it has one, else the platform's picture."""
+    look = current_look()
+    if look is not None and look.logo is not None and look.logo.has_thumbnail("large", "jpg"):
+        return thumbnail_url(look.logo)
+    return external_url("static", filename="img/share.png")
 
 
 def thumbnail_url(stored):
     """The absolute URL of a stored picture's large thumbnail, for a preview: a
     JPEG, which every link-preview crawler reads."""
-    return url_for(
+    return external_url(
         "public.file_thumbnail",
         file_id=stored.id,
         size="large",
         fmt="jpg",
         lang=None,  # the same picture in every language
-        _external=True,
     )
 
 

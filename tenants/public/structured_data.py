@@ -3,9 +3,9 @@ foundingDate, employee), from the same published values as the pages."""
 
 import json
 
-from flask import request, url_for
 from markupsafe import Markup
 
+from mektep.hosts import external_url
 from mektep.schema import STAFF_FIELDS, section
 from tenants.content.values import in_language, published_values, staff
 
@@ -22,7 +22,7 @@ def school_jsonld(school, lang, rows):
         "@context": "https://schema.org",
         "@type": "School",
         "name": school.name(lang),
-        "url": request.host_url.rstrip("/") + url_for("index"),
+        "url": external_url("index"),
         "inLanguage": lang,
     }
     optional = {

@@ -1,10 +1,11 @@
 """The public mandated section /sveden/ («Мектеп жөнүндө маалымат»), the site map
 page and /sitemap.xml (G4), all generated from the shared schema."""
 
-from flask import abort, g, render_template, request, url_for
+from flask import abort, g, render_template, url_for
 from flask_babel import lazy_gettext as _l
 
 from config import LANGUAGES
+from mektep.hosts import site_url
 from mektep.schema import SECTIONS, STAFF_FIELDS, section
 from tenants.content.display import PLAIN_KINDS
 from tenants.content.values import (
@@ -157,7 +158,7 @@ def site_map():
 @bp.route("/sitemap.xml")
 def sitemap_xml():
     languages = LANGUAGES
-    base = request.host_url.rstrip("/")
+    base = site_url(g.school, "")
     default = g.school.default_language
     urls = []
     for endpoint, kwargs, _label in [*_public_pages(), ("public.site_map", {}, None)]:

@@ -3,12 +3,18 @@ staff page of a school with 25 staff records, and every filled section."""
 
 import pytest
 
+from mektep.accounts.models import User
+from mektep.branding.colours import PALETTE_COLOURS
 from mektep.extensions import db
 from mektep.schema import SECTIONS
+from tenants.branding.models import SchoolBranding
 from tenants.content.models import StaffMember
+from tenants.documents.jobs import render_stored_file
+from tenants.documents.uploads import store_upload
 from tenants.models import School
 from tenants.scoping import bind_school
 from tenants.versioning import publish
+from tests.conftest import fixture_path
 from tests.schema.conftest import section_form
 from tests.test_page_weight import BUDGET, page_weight
 
@@ -77,3 +83,24 @@ def test_every_filled_section_is_under_budget(app, publish, site):
                 lang,
                 page_weight(app, response),
             )
+
+
+def test_the_staff_page_of_a_branded_school_is_under_budget(app, site, schools, staff_pages):
+    """A school's own look (its colour's stylesheet, the logo in the header) is
+    paid for within the budget too."""
+    with app.app_context():
+        school = db.session.get(School, schools["a"])
+        bind_school(school)
+        admin = db.session.scalar(db.select(User).where(User.email == "admin@a.kg"))
+        with fixture_path("picture.png").open("rb") as picture:
+            logo = store_upload(picture, "emblem.png", school.id, admin)
+        db.session.add(SchoolBranding(accent=PALETTE_COLOURS["maroon"], logo_file_id=logo.id))
+        db.session.commit()
+        bind_school(None)
+        render_stored_file(logo.id)  # the preview job, as the worker runs it
+    for lang in ("ky", "ru"):
+        response = site("school-a").get(f"/sveden/employees/?lang={lang}")
+        page = response.get_data(as_text=True)
+        assert 'class="logo"' in page and "/brand/" in page
+        weight = page_weight(app, response)
+        assert weight < BUDGET, (lang, weight, weight - page_weight(app, staff_pages[lang]))

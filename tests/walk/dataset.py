@@ -16,15 +16,18 @@ from types import SimpleNamespace
 from mektep import demo
 from mektep.accounts.models import Membership, User
 from mektep.alerts.models import DistrictAlert
+from mektep.branding.colours import PALETTE_COLOURS
 from mektep.demo import mail as demo_mail
 from mektep.demo.data import ACCOUNTS, SCHOOLS
+from mektep.demo.looks import UNRESOLVED_DOMAIN
 from mektep.extensions import db
+from tenants.branding.stylesheet import stylesheet_name
 from tenants.content.models import SectionContent, StaffMember
 from tenants.discussion.models import Answer, Post
 from tenants.documents.jobs import render_stored_file
 from tenants.documents.models import Document, StoredFile
 from tenants.events.models import Event
-from tenants.models import School
+from tenants.models import Domain, School
 from tenants.news.models import NewsPost
 from tenants.pages.models import Page
 from tenants.scoping import bind_school
@@ -83,6 +86,10 @@ def build(app):
         admin = db.session.scalar(db.select(User).where(User.email == account(WALKED, "admin")[0]))
         rows = SimpleNamespace(
             school=school.id, other_school=schools[OTHER].id, spare_school=schools[SPARE].id
+        )
+        # The spare school's domain that is not its address (removing it moves nothing).
+        rows.domain = db.session.scalar(
+            db.select(Domain.id).where(Domain.hostname == UNRESOLVED_DOMAIN)
         )
         rows.news, rows.events, rows.pages = _ids(NewsPost), _ids(Event), _ids(Page)
         rows.documents, rows.staff = _ids(Document), _ids(StaffMember)
@@ -167,6 +174,8 @@ def _by_name(rows):
         "user_id": rows.district_admin,
         "filename": "css/site.css",
         "alert_id": rows.alert,
+        "domain_id": rows.domain,
+        "name": stylesheet_name(PALETTE_COLOURS["maroon"]),
     }
 
 
