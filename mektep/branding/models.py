@@ -10,7 +10,7 @@ class DistrictBranding(db.Model):
     schools choose freely). Every school's pages show it, so a change concerns
     the whole district (the page cache's district-wide generation)."""
 
-    district_wide = True
+    page_cache_scope = "district"
 
     id = db.Column(db.Integer, primary_key=True)
     # "#rrggbb", or None: the platform's colour.

@@ -43,6 +43,7 @@ LEFT_OUT = {
     "district_snapshot": "district-wide figures of this deployment's schools",
     "periodic_run": "when this deployment's workers last ran their weekly and daily tasks",
     "district_alert": "district-wide: each deployment's district posts its own alerts",
+    "district_branding": "district-wide: each deployment's district sets its own colour rule",
 }
 
 
