@@ -18,6 +18,8 @@ from tenants.branding.stylesheet import stylesheet_name
 from tenants.domains.rules import add_domain, make_primary
 from tenants.models import School
 from tests.conftest import Site, assert_redirect, fixture_path, nothing_changes
+from tests.discussion.conftest import visitor_post
+from tests.mailboxes import html_part
 
 LOOK = "/admin/look"
 TEAL, NAVY = PALETTE_COLOURS["teal"], PALETTE_COLOURS["navy"]
@@ -162,7 +164,7 @@ def test_only_the_school_admin_changes_the_look(app, editor_a, admin_b_on_a, adm
     assert admin_a.get(LOOK).status_code == 200  # positive control
 
 
-def test_e_mails_get_the_look_with_the_logo_on_the_primary_host(app, schools, run_worker):
+def test_e_mails_get_the_look_with_the_logo_on_the_primary_host(app, schools, run_worker, outbox):
     with app.app_context():
         school = db.session.get(School, schools["a"])
         make_primary(school, add_domain(school, "gym-a.kg"))
@@ -182,3 +184,10 @@ def test_e_mails_get_the_look_with_the_logo_on_the_primary_host(app, schools, ru
         look = mail_look(db.session.get(School, schools["a"]))
     assert look["accent"] == TEAL
     assert re.fullmatch(r"http://gym-a\.kg/files/\d+/thumbnail-large\.jpg", look["logo_url"])
+    # A message of the school (its admins hear of a visitor's question) wears it.
+    outbox.delivered()
+    assert visitor_post(Site(app, "gym-a.kg")).status_code == 302
+    (message,) = outbox.delivered()
+    body = html_part(message)
+    logo = look["logo_url"]
+    assert f"background:{TEAL}" in body and f'<img src="{logo}"' in body

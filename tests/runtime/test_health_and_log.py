@@ -10,7 +10,7 @@ from flask.testing import FlaskClient
 
 from mektep.audit import AuditEntry
 from mektep.extensions import db
-from mektep.storage import LocalStorage
+from mektep.storage.local import LocalStorage
 
 from .conftest import using_redis
 
