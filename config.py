@@ -62,6 +62,9 @@ class Config:
     # REDIS_URL's Redis unless PAGE_CACHE_URL names another; each page kept
     # PAGE_CACHE_SECONDS at most, PAGE_CACHE_PAGES_PER_SCHOOL pages per school.
     PAGE_CACHE = _env_bool("PAGE_CACHE", True)
+    # The worker's weekly e-mails: overdue sections to each school's admins, the
+    # digest to the district's admins (tenants/schedule/reminders.py, mektep/district/digest.py).
+    WEEKLY_MAIL = _env_bool("WEEKLY_MAIL", True)
     PAGE_CACHE_URL = os.environ.get("PAGE_CACHE_URL", "")
     PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
     PAGE_CACHE_PAGES_PER_SCHOOL = int(os.environ.get("PAGE_CACHE_PAGES_PER_SCHOOL", "200"))
@@ -183,6 +186,9 @@ class TestConfig(Config):
     # Never a real mail server by accident: tests name theirs (on loopback).
     MAIL_URL = os.environ.get("TEST_MAIL_URL", "")
     MAIL_RETRY_SECONDS = 1
+    # Nor the weekly e-mails of every fresh database's first sweep: the tests of
+    # them turn them on for their worker (TEST_WEEKLY_MAIL=1).
+    WEEKLY_MAIL = _env_bool("TEST_WEEKLY_MAIL", False)
     # A cheap hash keeps hundreds of test logins fast; a test checks the real default.
     PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"
 

@@ -7,6 +7,8 @@ gets it in their own language (templates/mail/digest.*)."""
 from dataclasses import dataclass
 from datetime import timedelta
 
+from flask import current_app
+
 from config import LANGUAGES
 from mektep import mail
 from mektep.accounts.models import User
@@ -87,6 +89,8 @@ def _snapshots(condition):
 def send_weekly_digest(now=None):
     """Sweep: on Mondays, once today's snapshots exist, e-mail every active
     district admin what got worse; returns how many messages were sent."""
+    if not current_app.config["WEEKLY_MAIL"]:
+        return 0
     now = now or utcnow()
     today = to_district(now).date()
     if db.session.get(DistrictSnapshot, today) is None:

@@ -2,6 +2,8 @@
 by the worker's sweep, once however many workers sweep).
 Each admin gets it in their own language (templates/mail/overdue.*)."""
 
+from flask import current_app
+
 from mektep import mail
 from mektep.accounts.models import Membership, User
 from mektep.extensions import db
@@ -32,7 +34,7 @@ def school_admins(school_ids):
 def send_weekly_reminders(now=None):
     """Sweep: on the first sweep of each week, e-mail every admin of each active
     school with overdue subjects; returns how many messages were sent."""
-    if not claim("schedule.reminders", week_start(now)):
+    if not current_app.config["WEEKLY_MAIL"] or not claim("schedule.reminders", week_start(now)):
         return 0
     schools = db.session.scalars(db.select(School).where(School.status == "active")).all()
     ids = [school.id for school in schools]
