@@ -5,6 +5,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app wsgi
 PORT ?= 5000
+# Absolute links (canonical, own domains' redirects, e-mail) name the port the server runs on.
+BASE_DOMAIN ?= localhost:$(PORT)
 PO_FILES := $(wildcard translations/*/*/LC_MESSAGES/messages.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
@@ -23,6 +25,7 @@ install: $(BIN)/activate
 
 translations: install $(MO_FILES)
 
+run: export BASE_DOMAIN := $(BASE_DOMAIN)
 run: translations
 	$(FLASK) db upgrade
 	$(FLASK) demo load --if-empty
