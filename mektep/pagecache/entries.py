@@ -21,8 +21,17 @@ from werkzeug.http import http_date
 # Headers of a view's response that belong to the page (a stylesheet's own
 # Cache-Control); everything else (Date, Vary, the security headers) is added
 # to each response on its way out.
+# A view's own headers that a stored page keeps (a file's sandboxing policy
+# among them: the app's defaults fill in only what a response does not set).
 PAGE_HEADERS = frozenset(
-    {"Content-Type", "Content-Disposition", "Content-Language", "Cache-Control"}
+    {
+        "Content-Type",
+        "Content-Disposition",
+        "Content-Language",
+        "Cache-Control",
+        "Content-Security-Policy",
+        "X-Content-Type-Options",
+    }
 )
 GZIP_LEVEL = 6
 
