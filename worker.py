@@ -12,6 +12,7 @@ it whatever it started (mektep/workers.py, mektep/scratch.py).
 
 import argparse
 import logging
+import signal
 import sys
 import threading
 import time
@@ -77,6 +78,9 @@ def work(app, burst, simple):
 
 
 def main():
+    # Until RQ's loop puts in its own handlers (which finish the job at hand), a
+    # stop request ends the worker at once, cleanly: no job runs yet.
+    signal.signal(signal.SIGTERM, lambda _signum, _frame: sys.exit(0))
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--burst", action="store_true", help="exit when the queue is empty")
     parser.add_argument(

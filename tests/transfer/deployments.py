@@ -66,6 +66,8 @@ class Deployments:
             SQLALCHEMY_DATABASE_URI = url
             INSTANCE_DIR = folder
             REDIS_URL = shared_redis
+            # Its own jobs and cached pages in the shared Redis: school ids repeat.
+            RQ_QUEUE = f"mektep-{name}"
             STORAGE_DIR = str(folder / "storage")
 
         app = create_app(Config)
