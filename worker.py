@@ -60,13 +60,13 @@ def work(app, burst, simple):
             continue
         if previous is not None:
             retire(previous)
-        heartbeat = start_heartbeat(worker)
+        stop_heartbeat = start_heartbeat(worker)
         try:
             worker.work(burst=burst, with_scheduler=not burst, logging_level="INFO")
         except redis.RedisError as error:
             log.warning("the worker lost Redis: %s", error)
         finally:
-            heartbeat.set()
+            stop_heartbeat()
         if burst or worker.stopping.is_set():
             return
         log.warning("the worker's loop ended: it starts again in %s s", RESTART_SECONDS)

@@ -142,10 +142,18 @@ def keep_alive(worker, stop):
 
 
 def start_heartbeat(worker):
-    """Start the worker's heartbeat thread; returns the event that stops it."""
+    """Start the worker's heartbeat thread; returns the function that stops it,
+    once its alive key is gone (a key left behind would count a stopped worker
+    as alive for ALIVE_SECONDS)."""
     stop = threading.Event()
-    threading.Thread(target=keep_alive, args=(worker, stop), daemon=True).start()
-    return stop
+    thread = threading.Thread(target=keep_alive, args=(worker, stop), daemon=True)
+    thread.start()
+
+    def stop_heartbeat():
+        stop.set()
+        thread.join(timeout=ALIVE_BEAT_SECONDS)
+
+    return stop_heartbeat
 
 
 def job_is_live(job_id):
