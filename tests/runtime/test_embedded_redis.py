@@ -103,6 +103,9 @@ def test_ctrl_c_of_make_run_leaves_no_server(app, schools, tmp_path):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,
+        # As in a terminal: Ctrl-C is not ignored, whatever this test's runner inherited
+        # (a shell's background job ignores SIGINT, and so would every child).
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         wait_until(lambda: live_workers(embedded_client(tmp_path)) == 1, what="the worker's start")
