@@ -7,17 +7,16 @@ page. Read for the bound school."""
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from flask_babel import format_date
 from flask_babel import gettext as _
 
-from mektep.clock import to_utc
 from mektep.extensions import db
 from tenants.discussion.models import Post
 from tenants.documents.models import Document
-from tenants.schedule.freshness import district_today
-from tenants.stats.history import History
+from tenants.schedule.freshness import district_today, overdue
+from tenants.stats.history import History, moment_after
 from tenants.stats.models import PageVisit
 from tenants.versioning import Revision, versioned_models
 
@@ -44,9 +43,7 @@ class Period:
     @property
     def utc_range(self):
         """[start, end) of the period's district days, as naive UTC."""
-        return to_utc(datetime.combine(self.start, time())), to_utc(
-            datetime.combine(self.end + timedelta(days=1), time())
-        )
+        return moment_after(self.start - timedelta(days=1)), moment_after(self.end)
 
 
 def month_period(year, month):
@@ -236,11 +233,9 @@ def site_report(school, period, lang, kind_label):
     today = district_today()
     report = Report(school, period)
     report.published = _published(school, start, end, lang, kind_label)
-    at = min(end, _end_of(today))
+    at = min(end, moment_after(today))
     [(_moment, _compliance, states)] = History(school).states([at])
-    report.overdue = sorted(
-        (item for item in states.values() if item.overdue), key=lambda item: -item.overdue_days
-    )
+    report.overdue = overdue(states.values())
     report.documents = db.session.scalars(
         db.select(Document)
         .where(
@@ -251,7 +246,3 @@ def site_report(school, period, lang, kind_label):
     report.questions = _questions(school, start, end)
     report.visits_by_day, report.top_pages = _visits(school, period)
     return report
-
-
-def _end_of(day):
-    return to_utc(datetime.combine(day + timedelta(days=1), time()))

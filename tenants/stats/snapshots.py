@@ -14,6 +14,7 @@ from mektep.extensions import db
 from mektep.periodic import claim, day_start
 from tenants.discussion.models import Post
 from tenants.models import School
+from tenants.schedule.freshness import overdue
 from tenants.stats.figures import school_figures
 from tenants.stats.history import History, moment_after
 from tenants.stats.models import DistrictSnapshot, SchoolSnapshot
@@ -99,14 +100,14 @@ def backfill_rows(school, today, weeks=BACKFILL_WEEKS):
     for day, (moment, compliance, states) in zip(days, history.states(moments), strict=True):
         if moment <= first:
             continue
-        late = sorted((item.overdue_days for item in states.values() if item.overdue), reverse=True)
+        late = overdue(states.values())
         rows.append(
             {
                 "school_id": school.id,
                 "day": day,
                 "compliance": {lang: compliance[lang]["percent"] for lang in LANGUAGES},
                 "overdue_sections": len(late),
-                "overdue_days": late[0] if late else 0,
+                "overdue_days": late[0].overdue_days if late else 0,
                 "last_published_at": max(
                     (v.created_at for v in history.versions if v.created_at < moment), default=None
                 ),
