@@ -17,7 +17,7 @@ from mektep.hosts import site_url
 from mektep.request_input import int_argument
 from tenants.documents.models import Document, StoredFile
 from tenants.models import School
-from tenants.stats.figures import school_figures
+from tenants.stats.figures import SCAN_WITHOUT_TEXT, school_figures
 
 # Sort key → (column heading, value of a SchoolFigures); compliance per language follows.
 COLUMNS = {
@@ -149,12 +149,6 @@ def school_detail(school_id):
         school=school,
         figures=figures,
         failing=_documents(school, StoredFile.status == "failed"),
-        scans=_documents(
-            school,
-            db.and_(
-                StoredFile.scanned.is_(True),
-                db.or_(StoredFile.ocr_status.is_(None), StoredFile.ocr_status != "ready"),
-            ),
-        ),
+        scans=_documents(school, SCAN_WITHOUT_TEXT),
         charts=school_charts(school),
     )

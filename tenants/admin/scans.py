@@ -15,6 +15,7 @@ from tenants.admin.documents import documents_admin
 from tenants.admin.navigation import add_dashboard_panel
 from tenants.documents.models import Document, StoredFile
 from tenants.documents.ocr import may_offer, offer
+from tenants.stats.figures import SCAN_WITHOUT_TEXT
 
 
 def scanned_documents():
@@ -22,10 +23,7 @@ def scanned_documents():
     return db.session.scalars(
         db.select(Document)
         .join(StoredFile, Document.file_id == StoredFile.id)
-        .where(
-            StoredFile.scanned.is_(True),
-            db.or_(StoredFile.ocr_status.is_(None), StoredFile.ocr_status != "ready"),
-        )
+        .where(SCAN_WITHOUT_TEXT)
         .order_by(Document.created_at.desc(), Document.id.desc())
     ).all()
 

@@ -13,6 +13,12 @@ from tenants.documents.models import Document, StoredFile
 from tenants.schedule.freshness import district_today, freshness, overdue
 from tenants.versioning import Revision
 
+# A scan whose text is not recognized (yet): the SQL of `StoredFile.needs_ocr`.
+SCAN_WITHOUT_TEXT = db.and_(
+    StoredFile.scanned.is_(True),
+    db.or_(StoredFile.ocr_status.is_(None), StoredFile.ocr_status != "ready"),
+)
+
 
 @dataclass
 class SchoolFigures:
@@ -57,11 +63,7 @@ def school_figures(schools, today=None):
         )
     )
     scans = _counts(
-        documents.where(
-            Document.school_id.in_(ids),
-            StoredFile.scanned.is_(True),
-            db.or_(StoredFile.ocr_status.is_(None), StoredFile.ocr_status != "ready"),
-        ).group_by(Document.school_id)
+        documents.where(Document.school_id.in_(ids), SCAN_WITHOUT_TEXT).group_by(Document.school_id)
     )
     waiting = _counts(
         db.select(Post.school_id, db.func.count(Post.id))
