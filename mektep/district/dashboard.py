@@ -83,9 +83,7 @@ def listed_figures(choice):
         figures = [f for f in figures if min(f.compliance.values()) < choice["below"]]
     if choice["problem"]:
         figures = [f for f in figures if PROBLEMS[choice["problem"]][1](f)]
-    key = (
-        (lambda f: COLUMNS["name"][1](f)) if choice["sort"] == "name" else _sort_key(choice["sort"])
-    )
+    key = COLUMNS["name"][1] if choice["sort"] == "name" else _sort_key(choice["sort"])
     figures.sort(key=key, reverse=choice["order"] == "desc")
     return figures
 
@@ -107,24 +105,20 @@ def dashboard():
 @bp.route("/dashboard.<any(csv, xlsx):fmt>")
 def dashboard_download(fmt):
     choice = chosen()
+    # The figures' columns as the page has them (the name, sortable, comes first).
+    figures = [column for name, column in COLUMNS.items() if name != "name"]
     headings = [
         _("School address"),
         _("School"),
         _("Site"),
-        *(COLUMNS[name][0] for name in COLUMNS if name != "name"),
+        *(heading for heading, _value in figures),
     ]
     rows = [
         [
             f.school.slug,
             f.school.name(g.lang),
             site_url(f.school),
-            *(f.compliance[lang] for lang in LANGUAGES),
-            f.overdue_sections,
-            f.overdue_days,
-            f.last_published_at,
-            f.failed_previews,
-            f.scanned_documents,
-            f.pending_questions,
+            *(value(f) for _heading, value in figures),
         ]
         for f in listed_figures(choice)
     ]
