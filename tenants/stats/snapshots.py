@@ -6,8 +6,6 @@ with a history."""
 
 from datetime import timedelta
 
-from sqlalchemy.dialects import postgresql, sqlite
-
 from config import LANGUAGES
 from mektep.clock import to_district, utcnow
 from mektep.extensions import db
@@ -18,6 +16,7 @@ from tenants.schedule.freshness import overdue
 from tenants.stats.figures import school_figures
 from tenants.stats.history import History, moment_after
 from tenants.stats.models import DistrictSnapshot, SchoolSnapshot
+from tenants.stats.upsert import upsert
 
 BACKFILL_WEEKS = 52
 CHUNK = 200  # schools read at once: memory stays flat with thousands of schools
@@ -72,7 +71,7 @@ def _snapshot_schools(schools, today):
     for school in schools:
         if school.id not in seen:
             rows += backfill_rows(school, today)
-    _upsert(SchoolSnapshot, rows, ["school_id", "day"])
+    upsert(SchoolSnapshot, rows, ["school_id", "day"])
     return {row["day"] for row in rows if row["backfilled"]}
 
 
@@ -146,23 +145,4 @@ def summarize_district(days):
                 "schools": len(snapshots),
             }
         )
-    _upsert(DistrictSnapshot, rows, ["day"])
-
-
-def _upsert(model, rows, keys):
-    """Insert `rows`, replacing those with the same `keys`."""
-    if not rows:
-        return
-    dialect = postgresql if db.engine.dialect.name == "postgresql" else sqlite
-    table = model.__table__
-    for start in range(0, len(rows), 500):
-        statement = dialect.insert(table).values(rows[start : start + 500])
-        statement = statement.on_conflict_do_update(
-            index_elements=keys,
-            set_={
-                c.name: statement.excluded[c.name]
-                for c in table.columns
-                if c.name not in keys and not c.primary_key
-            },
-        )
-        db.session.execute(statement)
+    upsert(DistrictSnapshot, rows, ["day"])

@@ -16,18 +16,17 @@ from datetime import date
 
 import redis
 from flask import current_app, request
-from sqlalchemy.dialects import postgresql, sqlite
 
 from mektep.clock import to_district, utcnow
 from mektep.extensions import db
 from mektep.queue import get_redis
 from tenants.stats.models import PageVisit
+from tenants.stats.upsert import upsert
 
 log = logging.getLogger(__name__)
 PATH_MAX = 300
 # A day's counters outlive it long enough for a worker to be back.
 KEEP_SECONDS = 8 * 24 * 3600
-UPSERT_BATCH = 500
 # A hash being flushed that nobody touched for this long was left by a dead worker.
 ORPHAN_SECONDS = 600
 
@@ -68,20 +67,18 @@ def count_view(school_id, endpoint):
         log.warning("visit not counted, Redis unreachable: %s", error)
 
 
-def _upsert(day, counts):
-    """Add `counts` ({(school id, path): n}) to the day's rows, a batch per statement."""
-    dialect = postgresql if db.engine.dialect.name == "postgresql" else sqlite
+def _add(day, counts):
+    """Add `counts` ({(school id, path): n}) to the day's rows."""
     rows = [
         {"school_id": school_id, "day": day, "path": path, "count": count}
         for (school_id, path), count in counts.items()
     ]
-    for start in range(0, len(rows), UPSERT_BATCH):
-        statement = dialect.insert(PageVisit.__table__).values(rows[start : start + UPSERT_BATCH])
-        statement = statement.on_conflict_do_update(
-            index_elements=["school_id", "day", "path"],
-            set_={"count": PageVisit.__table__.c.count + statement.excluded.count},
-        )
-        db.session.execute(statement)
+    upsert(
+        PageVisit,
+        rows,
+        ["school_id", "day", "path"],
+        lambda excluded: {"count": PageVisit.__table__.c.count + excluded.count},
+    )
 
 
 def _parse(fields):
@@ -122,7 +119,7 @@ def flush_visits():
         day = date.fromisoformat(key.split(":")[-2])
         counts = _parse(connection.hgetall(key))
         if counts:
-            _upsert(day, counts)
+            _add(day, counts)
             db.session.commit()
             flushed += sum(counts.values())
         connection.delete(key)
