@@ -1,5 +1,8 @@
 """The district's default update periods, a school's shorter ones, and the
-reviews that confirm a subject is still right."""
+reviews that confirm a subject is still right.
+
+No public page shows them (the admin, the district's console and the open data
+do, and the page cache keeps none of those): a change empties no cached page."""
 
 from mektep.clock import utcnow
 from mektep.extensions import db
@@ -9,7 +12,7 @@ from tenants.scoping import TenantOwned
 class DistrictPeriod(db.Model):
     """The district's update period of a subject, in days (every school's default)."""
 
-    page_cache_scope = "district"  # review-by dates of every school (open data)
+    page_cache_scope = "none"
 
     subject = db.Column(db.String(40), primary_key=True)
     days = db.Column(db.Integer, nullable=False)
@@ -17,6 +20,8 @@ class DistrictPeriod(db.Model):
 
 class SchoolPeriod(TenantOwned, db.Model):
     """A school's own, shorter, update period of a subject."""
+
+    page_cache_scope = "none"
 
     __table_args__ = (db.UniqueConstraint("school_id", "subject"),)
 
@@ -27,6 +32,8 @@ class SchoolPeriod(TenantOwned, db.Model):
 
 class Review(TenantOwned, db.Model):
     """An admin's confirmation that a subject's published content is still right."""
+
+    page_cache_scope = "none"
 
     __table_args__ = (db.Index("ix_review_subject", "school_id", "subject", "reviewed_at"),)
 

@@ -2,15 +2,17 @@
 sections on the dashboard and in /api/v1/info, reviews, the school's shorter
 periods and the district's defaults, the weekly reminder."""
 
+import re
 from datetime import timedelta
 
 from mektep.audit import AuditEntry
 from mektep.extensions import db
 from tenants.content.models import SectionContent, StaffMember
 from tenants.schedule.freshness import district_today
-from tenants.schedule.models import Review, SchoolPeriod
+from tenants.schedule.models import DistrictPeriod, Review, SchoolPeriod
 from tests.conftest import assert_redirect, nothing_changes
 from tests.district.conftest import backdate, messages, publish_section
+from tests.pagecache.conftest import state
 from tests.schema.conftest import staff_form
 
 
@@ -183,3 +185,32 @@ def test_staff_published_long_ago_make_the_staff_overdue(app, site, admin_a):
     admin_a.submit("/admin/staff/new", {**staff_form("teacher"), "publish": "1"})
     backdate(app, StaffMember, days=100)
     assert info(site("school-a"))["sections"]["employees"]["overdue"] is True
+
+
+def test_reviews_and_periods_leave_the_public_pages_cached(app, site, admin_a):
+    """No public page shows a review or a period (only the admin and the open
+    data, which the page cache does not keep): they must not empty the cache."""
+    publish_section(admin_a, "vacant")
+    visitor = site("school-a")
+    page = "/sveden/vacant/?lang=ru"
+    visitor.get(page)
+    assert state(visitor.get(page)) == "hit"
+
+    review = admin_a.submit("/admin/schedule/vacant/review", {}, form_page="/admin/")
+    assert_redirect(review, "/admin/content/vacant")
+    periods = admin_a.submit("/admin/schedule", {**periods_of(admin_a), "period_vacant": "7"})
+    assert_redirect(periods, "/admin/schedule")
+    district = site()
+    district.login("district@mektep.kg")
+    form = district.get("/district/schedule").get_data(as_text=True)
+    defaults = dict(re.findall(r'name="(period_\w+)".*?<option selected value="(\d+)"', form, re.S))
+    response = district.submit("/district/schedule", {**defaults, "period_news": "7"})
+    assert_redirect(response, "/district/schedule")
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count()).select_from(Review)) == 1
+        assert db.session.scalar(db.select(DistrictPeriod.days).filter_by(subject="news")) == 7
+    assert state(visitor.get(page)) == "hit"
+
+    # Publishing does change the page.
+    publish_section(admin_a, "vacant", tag="again")
+    assert state(visitor.get(page)) == "miss"
