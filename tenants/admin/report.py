@@ -42,32 +42,35 @@ def visits_chart(report):
     )
 
 
+def chosen_report():
+    """(the Report of the chosen period, the head's name or "") of the bound school."""
+    report = site_report(g.school, chosen_period(), g.lang, kind_label)
+    head = head_of_school(g.school)
+    return report, head.full_name(g.lang) if head else ""
+
+
 @bp.route("/report")
 @admin_required
 def report_page():
-    period = chosen_period()
-    report = site_report(g.school, period, g.lang, kind_label)
+    report, head = chosen_report()
     months, terms = recent_periods()
-    head = head_of_school(g.school)
     return render_template(
         "report/page.html",
         report=report,
         months=months,
         terms=terms,
         chart=visits_chart(report),
-        head=head.full_name(g.lang) if head else "",
-        pdf_url=url_for("admin.report_pdf_download", period=period.code),
+        head=head,
+        pdf_url=url_for("admin.report_pdf_download", period=report.period.code),
     )
 
 
 @bp.route("/report.pdf")
 @admin_required
 def report_pdf_download():
-    period = chosen_period()
-    report = site_report(g.school, period, g.lang, kind_label)
-    head = head_of_school(g.school)
+    report, head = chosen_report()
     try:
-        body = report_pdf(report, g.lang, head.full_name(g.lang) if head else "")
+        body = report_pdf(report, g.lang, head)
     except FontsMissing:
         return render_error(
             503,
@@ -79,7 +82,7 @@ def report_pdf_download():
         )
     response = make_response(body)
     response.headers["Content-Type"] = "application/pdf"
-    filename = f"report-{g.school.slug}-{period.code[1:]}.pdf"
+    filename = f"report-{g.school.slug}-{report.period.code[1:]}.pdf"
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
