@@ -97,3 +97,22 @@ def test_recognition_adds_the_text_to_search(app, site, schools, admin_a, admin_
     # Asked twice: refused, nothing queued again.
     with nothing_changes(app):
         assert admin_a.submit(recognize, {}, form_page="/admin/").status_code == 400
+
+
+def test_another_schools_admin_on_its_own_host_cannot_recognize(
+    app, site, schools, admin_a, run_worker
+):
+    """School B's admin, on B's host, names school A's scanned document: not found."""
+    upload(admin_a, [(SCAN, "order.pdf")], expect=302, title_ru="Приказ о режиме работы")
+    run_worker()
+    with app.app_context():
+        document_id = only_document().id
+    recognize = f"/admin/documents/{document_id}/recognize"
+    admin_b = site("school-b")
+    admin_b.login("admin@b.kg")
+    with nothing_changes(app):
+        assert admin_b.submit(recognize, {}, form_page="/admin/").status_code == 404
+    assert stored(app).ocr_status is None and stored(app).scanned
+    # The same request by A's admin on A's host reaches the document.
+    response = admin_a.submit(recognize, {}, form_page="/admin/")
+    assert response.status_code == (302 if ocr_available() else 400)
