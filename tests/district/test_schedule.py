@@ -214,3 +214,22 @@ def test_reviews_and_periods_leave_the_public_pages_cached(app, site, admin_a):
     # Publishing does change the page.
     publish_section(admin_a, "vacant", tag="again")
     assert state(visitor.get(page)) == "miss"
+
+
+def test_a_review_on_another_schools_host_is_that_schools_own(app, site, schools, admin_a):
+    """School B's admin, on B's host, reviewing "vacant" reviews B's, never A's."""
+    publish_section(admin_a, "vacant")
+    backdate(app, SectionContent, days=40, section="vacant")
+    admin_b = site("school-b")
+    admin_b.login("admin@b.kg")
+    review = "/admin/schedule/vacant/review"
+    with nothing_changes(app):
+        assert (
+            admin_b.submit(review, {}, form_page="/admin/").status_code == 400
+        )  # B's: never published
+    assert info(site("school-a"))["sections"]["vacant"]["overdue"] is True
+    publish_section(admin_b, "vacant")
+    assert_redirect(admin_b.submit(review, {}, form_page="/admin/"), "/admin/content/vacant")
+    with app.app_context():
+        assert db.session.scalars(db.select(Review.school_id)).all() == [schools["b"]]
+    assert info(site("school-a"))["sections"]["vacant"]["overdue"] is True
