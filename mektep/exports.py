@@ -1,7 +1,11 @@
 """Tables as downloads: CSV (UTF-8 with a byte-order mark, so that spreadsheet
 programs read Cyrillic right) and XLSX (openpyxl, write-only: memory stays flat
 with thousands of rows). A table is a list of headings and rows of plain
-values (text, numbers, dates, booleans, None)."""
+values (text, numbers, dates, booleans, None).
+
+Texts come from the schools (a school's admin writes its name): one that starts
+like a formula stays text (OWASP's CSV injection), with an apostrophe before it
+in CSV, as a cell of type text in XLSX (openpyxl would make it a formula)."""
 
 import csv
 import io
@@ -9,10 +13,17 @@ from datetime import date, datetime
 
 from flask import Response
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 
 FORMATS = ("csv", "xlsx")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SHEET_TITLE_MAX = 31
+# What a spreadsheet program reads as the start of a formula.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _looks_like_formula(value):
+    return isinstance(value, str) and value.startswith(FORMULA_START)
 
 
 def _plain(value):
@@ -20,7 +31,19 @@ def _plain(value):
         return value.replace(microsecond=0).isoformat(sep=" ")
     if isinstance(value, date):
         return value.isoformat()
+    if _looks_like_formula(value):
+        return "'" + value
     return "" if value is None else value
+
+
+def _cell(sheet, value):
+    if isinstance(value, datetime):
+        return value.replace(microsecond=0)
+    if _looks_like_formula(value):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"
+        return cell
+    return value
 
 
 def csv_bytes(headings, rows):
@@ -37,12 +60,7 @@ def xlsx_bytes(title, headings, rows):
     sheet = workbook.create_sheet(str(title)[:SHEET_TITLE_MAX])
     sheet.append([str(heading) for heading in headings])
     for row in rows:
-        sheet.append(
-            [
-                value.replace(microsecond=0) if isinstance(value, datetime) else value
-                for value in row
-            ]
-        )
+        sheet.append([_cell(sheet, value) for value in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -14,6 +14,7 @@ from sqlalchemy import event
 
 from mektep.extensions import db
 from tenants.content.models import SectionContent
+from tenants.models import School
 from tenants.stats.models import DistrictSnapshot, SchoolSnapshot
 from tenants.versioning import Revision
 from tests.conftest import make_school, nothing_changes
@@ -168,3 +169,22 @@ def test_the_dashboard_reads_any_number_of_schools_in_the_same_queries(app, dist
         count_queries(app, district, path) for path in ("/district/dashboard", "/api/v1/schools")
     ]
     assert many == few
+
+
+def test_a_school_name_never_runs_as_a_formula_in_the_downloads(app, district, schools):
+    """A school's admin writes the school's name (its settings); in the district's
+    spreadsheets it stays text, never a formula that the program would run."""
+    planted = '=HYPERLINK("https://evil.example/","open")'
+    with app.app_context():
+        school = db.session.get(School, schools["a"])
+        school.name_ru = school.name_ky = planted
+        db.session.commit()
+    for path in ("/district/dashboard.xlsx?lang=ru", "/district/open-data.xlsx?lang=ru"):
+        sheet = openpyxl.load_workbook(io.BytesIO(district.get(path).data)).active
+        cells = [cell for row in sheet.iter_rows() for cell in row if cell.value == planted]
+        assert cells and all(cell.data_type == "s" for cell in cells), path
+    for path in ("/district/dashboard.csv?lang=ru", "/district/open-data.csv?lang=ru"):
+        text = district.get(path).data.decode("utf-8-sig")
+        values = [value for row in csv.reader(io.StringIO(text)) for value in row]
+        assert "'" + planted in values and planted not in values, path
+        assert "school-a" in values  # the other cells as they were
