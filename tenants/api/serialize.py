@@ -55,6 +55,8 @@ class SchoolData:
             by_field = self.documents.setdefault(document.school_id, {})
             by_field.setdefault(document.field_key, []).append(document)
         self.freshness = freshness(ids)
+        # The same for every school: translated once, not once per school.
+        self.titles = {schema.slug: self.text(_titles(schema.title)) for schema in SECTIONS}
 
     def text(self, value):
         """A text of both languages ({lang: text}) as this answer gives it."""
@@ -104,7 +106,7 @@ class SchoolData:
                     if person.role in member.roles
                 ]
         return {
-            "title": self.text(_titles(schema.title)),
+            "title": self.titles[schema.slug],
             **self.schedule(school, schema.slug),
             "not_applicable": values.get(NOT_APPLICABLE) or [],
             "values": members,
