@@ -25,10 +25,12 @@ ARGUMENT = "lv"
 SIZES = (150, 200, 250)
 CONTRASTS = ("bw", "wb", "blue")
 SPACINGS = ("wide", "wider")
-# Addresses that send no page (files, feeds, machine-readable lists) do not carry the mode.
+# Addresses that send no page (files, feeds, machine-readable lists, a school's
+# colour stylesheet) do not carry the mode.
 NOT_PAGES = frozenset(
     {
         "static",
+        "brand_stylesheet",
         "public.file_download",
         "public.file_thumbnail",
         "public.news_feed",
