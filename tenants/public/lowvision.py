@@ -121,10 +121,4 @@ def init_app(app):
     # The page cache's contract: `lv` is a variant of every public page, each
     # valid value a page of its own.
     add_variant(app, ARGUMENT, is_valid)
-    app.jinja_env.globals.update(
-        images_shown=images_shown,
-        LOWVISION=Mode(),
-        LOWVISION_SIZES=SIZES,
-        LOWVISION_CONTRASTS=CONTRASTS,
-        LOWVISION_SPACINGS=SPACINGS,
-    )
+    app.jinja_env.globals.update(images_shown=images_shown, LOWVISION=Mode(), LOWVISION_SIZES=SIZES)
