@@ -17,6 +17,13 @@ def base_hostname():
     return current_app.config["BASE_DOMAIN"].split(":")[0]
 
 
+def name_under_apex(hostname):
+    """What `hostname` has before `.` and the apex's host name (`school-a` of
+    `school-a.BASE`, `x.y` of `x.y.BASE`), or None for a name not under the apex."""
+    name = hostname.removesuffix("." + base_hostname())
+    return name if name != hostname else None
+
+
 def site_url(school=None, path="/"):
     """The absolute URL of `path` on a school's primary host (None: the district's apex)."""
     config = current_app.config

@@ -19,7 +19,7 @@ from flask_login import current_user
 from mektep.errors import render_bare_error
 from mektep.extensions import db
 from mektep.health import answers_any_host
-from mektep.hosts import base_hostname, site_url
+from mektep.hosts import base_hostname, name_under_apex, site_url
 from mektep.i18n import choose_language
 from tenants.models import Domain, School
 from tenants.scoping import bind_school
@@ -51,12 +51,10 @@ def find_school(hostname):
 
     A name under the apex is first a subdomain (one query: the school with its
     primary domain), then perhaps another school's own domain under the apex."""
-    base = base_hostname()
-    if hostname == base:
+    if hostname == base_hostname():
         return None, True
-    suffix = "." + base
-    label = hostname.removesuffix(suffix)
-    if label != hostname and "." not in label:
+    label = name_under_apex(hostname)
+    if label is not None and "." not in label:
         school = db.session.scalar(db.select(School).where(School.slug == label))
         if school is not None:
             return school, school.primary_domain is None

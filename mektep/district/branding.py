@@ -13,7 +13,7 @@ from mektep.branding.forms import chosen_colour, colour_fields, colour_form_data
 from mektep.branding.models import district_branding, editable_district_branding
 from mektep.district.blueprint import bp
 from mektep.extensions import db
-from tenants.branding.look import look_of
+from tenants.branding.look import looks_of
 from tenants.models import School
 
 
@@ -50,5 +50,5 @@ def look():
         palette=PALETTE_COLOURS,
         ratio=ratio,
         unset_colour=PLATFORM_ACCENT,
-        looks=[(school, look_of(school)) for school in schools],
+        looks=looks_of(schools),
     ), 400 if form.is_submitted() else 200

@@ -38,8 +38,20 @@ def branding_of(school):
 
 
 def look_of(school):
+    return _look(district_branding(), branding_of(school))
+
+
+def looks_of(schools):
+    """[(school, its look)] of `schools`, in two queries however many they are."""
     district = district_branding()
-    own = branding_of(school)
+    ids = [school.id for school in schools]
+    query = db.select(SchoolBranding).where(SchoolBranding.school_id.in_(ids))
+    own = {row.school_id: row for row in db.session.scalars(query)}
+    return [(school, _look(district, own.get(school.id))) for school in schools]
+
+
+def _look(district, own):
+    """The look of a school whose branding row is `own` (or None) under `district`'s rule."""
     own_accent = own.accent if own is not None else None
     district_accent = district.accent or None
     accent = district_accent if district.locked else own_accent or district_accent

@@ -42,10 +42,6 @@ def _base():
     return current_app.config["BASE_DOMAIN"]
 
 
-def _school(slug):
-    return school_by_slug(slug)
-
-
 def _require_dns(hostname):
     result = check(hostname)
     if not result.passed:
@@ -73,7 +69,7 @@ def _make_primary(school, domain, skip_dns_check):
 @click.option("--skip-dns-check", is_flag=True, help="Make it primary even if the check fails.")
 def add_command(slug, domain, primary, skip_dns_check):
     """Attach DOMAIN to the school SLUG (an existing domain of it: --primary only)."""
-    school = _school(slug)
+    school = school_by_slug(slug)
     existing = find_domain(school, domain)
     with force_locale("en"):
         try:
@@ -100,11 +96,12 @@ def add_command(slug, domain, primary, skip_dns_check):
 @click.option("--skip-dns-check", is_flag=True, help="Make it primary even if the check fails.")
 def primary_command(slug, host, skip_dns_check):
     """Make HOST (one of the school's domains, or its subdomain) its address."""
-    school = _school(slug)
-    subdomain = school.subdomain_host(base_hostname())
-    domain = None if host.lower() in (subdomain, "subdomain") else find_domain(school, host)
-    if domain is None and host.lower() not in (subdomain, "subdomain"):
-        raise click.ClickException(f"{school.slug} has no domain {host!r}.")
+    school = school_by_slug(slug)
+    domain = None
+    if host.lower() not in (school.subdomain_host(base_hostname()), "subdomain"):
+        domain = find_domain(school, host)
+        if domain is None:
+            raise click.ClickException(f"{school.slug} has no domain {host!r}.")
     _make_primary(school, domain, skip_dns_check)
     db.session.commit()
     click.echo(f"{school.slug} now answers on {school.host(_base())}.")
@@ -115,7 +112,7 @@ def primary_command(slug, host, skip_dns_check):
 @click.argument("domain")
 def remove_command(slug, domain):
     """Detach DOMAIN from the school SLUG (its subdomain is the address again if it was)."""
-    school = _school(slug)
+    school = school_by_slug(slug)
     found = find_domain(school, domain)
     if found is None:
         raise click.ClickException(f"{school.slug} has no domain {domain!r}.")
@@ -134,7 +131,7 @@ def remove_command(slug, domain):
 def list_command(slug, needs_certificate):
     """Every host of the school SLUG (default: of every school): * marks the primary."""
     query = db.select(School).order_by(School.slug)
-    schools = [_school(slug)] if slug else db.session.scalars(query).all()
+    schools = [school_by_slug(slug)] if slug else db.session.scalars(query).all()
     for school in schools:
         if needs_certificate:
             for domain in school.domains:

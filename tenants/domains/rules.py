@@ -17,7 +17,7 @@ from flask_babel import gettext as _
 
 from mektep import audit
 from mektep.extensions import db
-from mektep.hosts import base_hostname
+from mektep.hosts import base_hostname, name_under_apex
 from tenants.models import RESERVED_SLUGS, Domain, School
 from tenants.resolver import split_host
 
@@ -57,12 +57,10 @@ def normalized(text):
 
 def domain_problem(hostname, school):
     """Why `school` cannot take the ASCII `hostname` (a localized message), or None."""
-    base = base_hostname()
-    under_apex = hostname.endswith("." + base)
-    if hostname == base or (under_apex and "." in hostname[: -len(base) - 1]):
+    label = name_under_apex(hostname)
+    if hostname == base_hostname() or (label is not None and "." in label):
         return _("This is the district's own address, or a name under it that no site can use.")
-    if under_apex:
-        label = hostname[: -len(base) - 1]
+    if label is not None:
         if label == school.slug:
             return _("This is already the school's own subdomain.")
         if label in RESERVED_SLUGS:
@@ -132,9 +130,9 @@ def remove_domain(domain):
 def certificate_name(hostname):
     """The name a TLS certificate must carry for `hostname`: the district's
     wildcard (`*.BASE`) for one label under the apex, else the name itself."""
-    base = base_hostname()
-    if hostname.endswith("." + base) and "." not in hostname[: -len(base) - 1]:
-        return f"*.{base}"
+    label = name_under_apex(hostname)
+    if label is not None and "." not in label:
+        return f"*.{base_hostname()}"
     return hostname
 
 

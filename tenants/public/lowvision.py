@@ -25,10 +25,12 @@ ARGUMENT = "lv"
 SIZES = (150, 200, 250)
 CONTRASTS = ("bw", "wb", "blue")
 SPACINGS = ("wide", "wider")
-# Addresses that send no page (files, feeds, machine-readable lists) do not carry the mode.
+# Addresses that send no page (files, feeds, machine-readable lists, a school's
+# colour stylesheet) do not carry the mode.
 NOT_PAGES = frozenset(
     {
         "static",
+        "brand_stylesheet",
         "public.file_download",
         "public.file_thumbnail",
         "public.news_feed",
@@ -119,10 +121,4 @@ def init_app(app):
     # The page cache's contract: `lv` is a variant of every public page, each
     # valid value a page of its own.
     add_variant(app, ARGUMENT, is_valid)
-    app.jinja_env.globals.update(
-        images_shown=images_shown,
-        LOWVISION=Mode(),
-        LOWVISION_SIZES=SIZES,
-        LOWVISION_CONTRASTS=CONTRASTS,
-        LOWVISION_SPACINGS=SPACINGS,
-    )
+    app.jinja_env.globals.update(images_shown=images_shown, LOWVISION=Mode(), LOWVISION_SIZES=SIZES)

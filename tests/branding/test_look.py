@@ -17,8 +17,9 @@ from tenants.branding.models import SchoolBranding
 from tenants.branding.stylesheet import stylesheet_name
 from tenants.domains.rules import add_domain, make_primary
 from tenants.models import School
-from tests.conftest import Site, assert_redirect, fixture_path, nothing_changes
+from tests.conftest import Site, assert_redirect, fixture_path, make_school, nothing_changes
 from tests.discussion.conftest import visitor_post
+from tests.district.test_dashboard import count_queries
 from tests.mailboxes import html_part
 
 LOOK = "/admin/look"
@@ -191,3 +192,22 @@ def test_e_mails_get_the_look_with_the_logo_on_the_primary_host(app, schools, ru
     body = html_part(message)
     logo = look["logo_url"]
     assert f"background:{TEAL}" in body and f'<img src="{logo}"' in body
+
+
+def test_the_district_reads_every_schools_look_in_the_same_queries(app, site, schools):
+    district = site()
+    district.login("district@mektep.kg")
+
+    def add_branded_schools(start, n):
+        with app.app_context():
+            for i in range(start, start + n):
+                school = make_school(f"look-{i}")
+                db.session.flush()
+                db.session.add(SchoolBranding(school_id=school.id, accent=TEAL))
+            db.session.commit()
+
+    add_branded_schools(0, 2)
+    few = count_queries(app, district, "/district/look")
+    add_branded_schools(2, 20)
+    assert count_queries(app, district, "/district/look") == few
+    assert district.get("/district/look").get_data(as_text=True).count(TEAL) >= 22

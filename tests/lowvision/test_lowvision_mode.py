@@ -15,6 +15,8 @@ from mektep.registries import registry
 from tenants.documents.jobs import render_stored_file
 from tenants.news.models import NewsPost
 from tenants.public.lowvision import CONTRASTS, SIZES, SPACINGS, Mode, is_valid, parse
+from tests.branding.test_look import STYLESHEET as BRAND
+from tests.branding.test_look import save as save_look
 from tests.conftest import assert_redirect
 from tests.documents.conftest import file_bytes, only_document, upload
 from tests.news.conftest import make, post_fields  # noqa: F401  (fixture)
@@ -179,6 +181,17 @@ def test_files_feeds_and_the_admin_stay_outside_the_mode(app, site, admin_a):
     # (The language links keep the address as it was typed, whatever it holds.)
     menu = [href for href in links(admin) if "lang=" not in href]
     assert "/admin/content/" in menu and not [href for href in menu if "lv=" in href]
+
+
+def test_a_schools_colour_stylesheet_has_one_address_in_every_mode(app, admin_a, site):
+    """The colour's stylesheet is immutable and shared by every page: a mode does
+    not make it another address (36 modes, 36 downloads of the same file)."""
+    assert_redirect(save_look(admin_a, choice="teal"), "/admin/look")
+    client = site("school-a")
+    usual = BRAND.findall(client.get("/").get_data(as_text=True))
+    assert usual and usual[0].startswith("/brand/")
+    for lv in ("150", "250-wb-noimg-wider"):
+        assert BRAND.findall(client.get(f"/?lv={lv}").get_data(as_text=True)) == usual, lv
 
 
 def test_no_cookie_carries_the_mode(site, schools):

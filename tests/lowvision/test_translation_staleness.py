@@ -4,12 +4,16 @@ admin's lists, on the item's form and in the checklist, until someone updates it
 or confirms that it is still right; the same for every kind of content, drafts
 included, and from the other school nobody can confirm anything."""
 
+from datetime import timedelta
+
 import pytest
 
 from mektep.audit import AuditEntry
+from mektep.clock import utcnow
 from mektep.extensions import db
 from mektep.schema import section
 from tenants.translations import StaleTranslation, texts
+from tenants.trash import TRASH_DAYS, purge_expired
 from tests.conftest import nothing_changes
 from tests.documents.conftest import file_bytes, only_document, upload
 from tests.news.test_events import event_form
@@ -150,3 +154,22 @@ def test_a_documents_title_is_marked_in_the_documents_list(app, admin_a):
     assert BADGE["ru"] in admin_a.get("/admin/documents?lang=ru").get_data(as_text=True)
     page = admin_a.get(f"/admin/documents/{document_id}?lang=ky").get_data(as_text=True)
     assert STILL_RIGHT["ky"] in page
+
+
+@pytest.mark.parametrize("by", ["admin", "sweep"])
+def test_an_item_deleted_for_good_takes_its_marks_with_it(app, admin_a, by):
+    """A mark names its item by id only: left behind, it would mark a later item
+    given the same id (SQLite gives a deleted last id again)."""
+    item_id = item_id_of(admin_a.submit("/admin/news/new", news_form(publish="1")))
+    changed = news_form(title_ky="Жаңы аталыш", publish="1")
+    assert admin_a.submit(f"/admin/news/{item_id}", changed).status_code == 302
+    assert marks(app) == [("news", "title", "ru")]
+    admin_a.submit(f"/admin/news/{item_id}/delete", {}, "/admin/news")
+    assert marks(app) == [("news", "title", "ru")]  # the trash keeps them: it may come back
+    if by == "admin":
+        purge = f"/admin/trash/news_post/{item_id}/purge"
+        assert admin_a.submit(purge, {}, purge).status_code == 302
+    else:
+        with app.app_context():
+            assert purge_expired(now=utcnow() + timedelta(days=TRASH_DAYS + 1)) == 1
+    assert marks(app) == []
