@@ -17,8 +17,6 @@ missing translation, or changing one that was marked (the update), does not, and
 clears its own mark.
 """
 
-from sqlalchemy import event
-
 from config import LANGUAGES
 from mektep import audit
 from mektep.clock import utcnow
@@ -39,21 +37,6 @@ class StaleTranslation(TenantOwned, db.Model):
     name = db.Column(db.String(200), nullable=False)
     lang = db.Column(db.String(2), nullable=False)
     marked_at = db.Column(db.DateTime, nullable=False, default=utcnow)
-
-
-@event.listens_for(db.Model, "after_delete", propagate=True)
-def _forget_deleted_item(_mapper, connection, item):
-    """An item deleted for good (from the trash, by hand or by the sweep) takes its
-    marks with it: they name it by id only, which SQLite may give a later item."""
-    kind = getattr(item, "version_kind", None)
-    if kind is None:
-        return
-    table = StaleTranslation.__table__
-    connection.execute(
-        table.delete().where(
-            table.c.school_id == item.school_id, table.c.kind == kind, table.c.item_id == item.id
-        )
-    )
 
 
 def _in_json(value, name):

@@ -19,6 +19,7 @@ when, what), so an admin can look at any past version and restore it.
 from datetime import date, datetime
 from typing import ClassVar
 
+from sqlalchemy import event
 from sqlalchemy.orm import declared_attr
 
 from mektep import audit
@@ -40,6 +41,25 @@ class Revision(TenantOwned, db.Model):
     created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
 
     author = db.relationship("User")
+
+
+@event.listens_for(db.Model, "after_delete", propagate=True)
+def _forget_deleted_item(_mapper, connection, item):
+    """An item deleted for good (from the trash, by an admin or by the sweep)
+    takes its versions and its translation marks with it: they name it by kind
+    and id only, which SQLite may give a later item. (A School's own rows go
+    with it by their foreign keys.)"""
+    school_id = getattr(item, "school_id", None)
+    if not isinstance(item, Versioned) or school_id is None:
+        return
+    for table in (Revision.__table__, translations.StaleTranslation.__table__):
+        connection.execute(
+            table.delete().where(
+                table.c.school_id == school_id,
+                table.c.kind == item.version_kind,
+                table.c.item_id == item.id,
+            )
+        )
 
 
 class PublishRefused(Exception):

@@ -25,7 +25,6 @@ from tenants.trash import (
     trashable_models,
     trashed,
 )
-from tenants.versioning import Revision, Versioned
 
 
 def _models_by_kind():
@@ -95,14 +94,7 @@ def trash_purge(kind, item_id):
             action=(_("Delete for good"), url_for("admin.trash_purge", kind=kind, item_id=item_id)),
             back=(_("Keep it in the trash"), url_for("admin.trash")),
         )
-    if isinstance(item, Versioned):
-        db.session.execute(
-            db.delete(Revision).where(
-                Revision.school_id == g.school.id,
-                Revision.kind == item.version_kind,
-                Revision.item_id == item.id,
-            )
-        )
+    # Its versions and translation marks go with it (tenants.versioning).
     db.session.delete(item)
     audit.record(f"{kind}.purge", f"#{item_id} {title}", user=current_user)
     try:
