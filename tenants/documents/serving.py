@@ -18,9 +18,11 @@ from flask_babel import gettext as _
 from werkzeug.http import dump_options_header
 
 from mektep.errors import render_error
+from mektep.extensions import db
 from mektep.storage import CHUNK, get_storage
 from mektep.thumbnails import FORMATS, thumbnails_for
-from tenants.documents.integrity import mark_problem
+from tenants.documents.integrity import mark_problem, previews_to_remake
+from tenants.documents.jobs import retry
 
 PUBLIC_MAX_AGE = 3600
 # Thumbnails were made as PNG too until WebP and JPEG replaced it: the old
@@ -174,8 +176,12 @@ def send_thumbnail(stored, size, fmt, public):
     )
     if response is None:
         # A page made before the loss still points here: show the type icon, not
-        # a broken picture, and let the pages show the icon from now on.
+        # a broken picture, let the pages show the icon until the preview job
+        # has made the thumbnails again.
         mark_problem(stored, "no_thumbnail")
+        for row in previews_to_remake(stored):
+            retry(row)
+        db.session.commit()
         return type_icon(stored, size, public)
     return response
 
