@@ -165,7 +165,9 @@ def send_stored_file(stored, public):
 def send_thumbnail(stored, size, fmt, public):
     if fmt in RETIRED_FORMATS and stored.has_thumbnail(size):
         now = "jpg" if stored.has_thumbnail(size, "jpg") else "webp"
-        return redirect(url_for(request.endpoint, file_id=stored.id, size=size, fmt=now), 301)
+        # One address in every language (as the pages link it), cached once.
+        moved = url_for(request.endpoint, file_id=stored.id, size=size, fmt=now, lang=None)
+        return redirect(moved, 301)
     if not stored.has_thumbnail(size, fmt):
         if stored.integrity == "no_thumbnail" and (size, fmt) in thumbnails_for(stored.file_type):
             # Known lost and being made again: pages still cached point here.
