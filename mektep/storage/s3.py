@@ -36,8 +36,15 @@ CLIENT_CONFIG = Config(
 )
 
 
-def _missing(error):
-    return error.response.get("Error", {}).get("Code") in MISSING_CODES
+@contextmanager
+def _absent_as_not_found(key):
+    """Turn the service's "no such key" into FileNotFoundError, as the local folder does."""
+    try:
+        yield
+    except ClientError as error:
+        if error.response.get("Error", {}).get("Code") in MISSING_CODES:
+            raise FileNotFoundError(key) from error
+        raise
 
 
 class S3Storage:
@@ -81,33 +88,21 @@ class S3Storage:
         options = {}
         if start or end is not None:
             options["Range"] = f"bytes={start}-{'' if end is None else end - 1}"
-        try:
+        with _absent_as_not_found(key):
             answer = self.client.get_object(Bucket=self.bucket, Key=self._key(key), **options)
-        except ClientError as error:
-            if _missing(error):
-                raise FileNotFoundError(key) from error
-            raise
         return _Body(answer["Body"])
 
     @contextmanager
     def local_copy(self, key):
         with tempfile.TemporaryFile(prefix="mektep-s3-") as copy:
-            try:
+            with _absent_as_not_found(key):
                 self.client.download_fileobj(self.bucket, self._key(key), copy, Config=TRANSFER)
-            except ClientError as error:
-                if _missing(error):
-                    raise FileNotFoundError(key) from error
-                raise
             copy.seek(0)
             yield copy
 
     def stat(self, key):
-        try:
+        with _absent_as_not_found(key):
             head = self.client.head_object(Bucket=self.bucket, Key=self._key(key))
-        except ClientError as error:
-            if _missing(error):
-                raise FileNotFoundError(key) from error
-            raise
         return Stat(
             size=head["ContentLength"],
             version=head["ETag"].strip('"').replace("-", "."),

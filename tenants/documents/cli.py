@@ -8,7 +8,7 @@ from flask.cli import AppGroup
 
 from mektep.extensions import db
 from tenants.documents.integrity import verify_files
-from tenants.documents.jobs import queue_render, requeue_text, requeue_thumbnails
+from tenants.documents.jobs import requeue_text, requeue_thumbnails, retry
 from tenants.documents.models import StoredFile
 from tenants.models import School
 
@@ -64,8 +64,7 @@ def verify_command(slug):
             f"{stored.original_name!r} ({stored.storage_key}): {PROBLEM_WORDS[finding.problem]}"
         )
         for row in finding.remake:
-            row.set_status("pending")
-            queue_render(row)
+            retry(row)
         db.session.commit()
     click.echo(
         f"Checked {checked} stored file(s): {counts['missing']} missing, "

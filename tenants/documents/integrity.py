@@ -67,6 +67,12 @@ def _sharing_rows(stored, failed_on_copy=False):
     return db.session.scalars(query).all()
 
 
+def previews_to_remake(stored):
+    """The rows sharing `stored`'s copy whose preview was made: to be made again
+    when its thumbnails are lost (they are the same stored keys for all)."""
+    return [row for row in (stored, *_sharing_rows(stored)) if row.status == "ready"]
+
+
 @dataclass
 class Finding:
     """What `verify_files` found of one stored copy; `remake` lists the rows whose
@@ -117,7 +123,7 @@ def verify_files(school_id=None):
         remake = []
         if problem is None and _thumbnails_missing(storage, stored):
             problem = "no_thumbnail"
-            remake = [row for row in (stored, *_sharing_rows(stored)) if row.status == "ready"]
+            remake = previews_to_remake(stored)
         db.session.execute(
             _sharing(stored)
             .values(integrity=problem, integrity_checked_at=utcnow(), inline=inline)

@@ -19,6 +19,7 @@ from mektep.registries import registry
 from mektep.storage import content_key
 from mektep.thumbnails import FORMATS, OFFICE_TYPES, SIZES, thumbnails_for
 from tenants.bilingual import Line, bilingual
+from tenants.documents.sniffing import EXTENSIONS
 from tenants.scoping import TenantOwned
 from tenants.trash import Trashable
 from tenants.versioning import Versioned
@@ -70,20 +71,6 @@ TYPE_LABELS = {
     "jpeg": "JPEG",
     "png": "PNG",
     "webp": "WebP",
-}
-# The extensions a file of each type may carry; the first is the one given to
-# a name that has none of them.
-EXTENSIONS = {
-    "pdf": ("pdf",),
-    "doc": ("doc",),
-    "docx": ("docx",),
-    "xls": ("xls",),
-    "xlsx": ("xlsx",),
-    "odt": ("odt",),
-    "ods": ("ods",),
-    "jpeg": ("jpg", "jpeg", "jpe", "jfif"),
-    "png": ("png",),
-    "webp": ("webp",),
 }
 # Types a browser may show in place of downloading them (once checked).
 INLINE_TYPES = frozenset({"pdf", "jpeg", "png", "webp"})

@@ -23,7 +23,8 @@ def recognize_stored_text(file_id):
 
 def _recognize_page(stored):
     index = stored.ocr_pages_read
-    with get_storage().open(stored.text_source_key) as source:
+    # pdfium seeks: a bucket's download stream cannot, a local copy can.
+    with get_storage().local_copy(stored.text_source_key) as source:
         document = open_document(source)
         try:
             last = min(len(document), MAX_TEXT_PAGES, MAX_OCR_PAGES)

@@ -18,9 +18,11 @@ from flask_babel import gettext as _
 from werkzeug.http import dump_options_header
 
 from mektep.errors import render_error
+from mektep.extensions import db
 from mektep.storage import CHUNK, get_storage
 from mektep.thumbnails import FORMATS, thumbnails_for
-from tenants.documents.integrity import mark_problem
+from tenants.documents.integrity import mark_problem, previews_to_remake
+from tenants.documents.jobs import retry
 
 PUBLIC_MAX_AGE = 3600
 # Thumbnails were made as PNG too until WebP and JPEG replaced it: the old
@@ -163,7 +165,9 @@ def send_stored_file(stored, public):
 def send_thumbnail(stored, size, fmt, public):
     if fmt in RETIRED_FORMATS and stored.has_thumbnail(size):
         now = "jpg" if stored.has_thumbnail(size, "jpg") else "webp"
-        return redirect(url_for(request.endpoint, file_id=stored.id, size=size, fmt=now), 301)
+        # One address in every language (as the pages link it), cached once.
+        moved = url_for(request.endpoint, file_id=stored.id, size=size, fmt=now, lang=None)
+        return redirect(moved, 301)
     if not stored.has_thumbnail(size, fmt):
         if stored.integrity == "no_thumbnail" and (size, fmt) in thumbnails_for(stored.file_type):
             # Known lost and being made again: pages still cached point here.
@@ -174,8 +178,12 @@ def send_thumbnail(stored, size, fmt, public):
     )
     if response is None:
         # A page made before the loss still points here: show the type icon, not
-        # a broken picture, and let the pages show the icon from now on.
+        # a broken picture, let the pages show the icon until the preview job
+        # has made the thumbnails again.
         mark_problem(stored, "no_thumbnail")
+        for row in previews_to_remake(stored):
+            retry(row)
+        db.session.commit()
         return type_icon(stored, size, public)
     return response
 

@@ -121,11 +121,23 @@ ACCEPTED_KINDS = {
     "odt": _l("an OpenDocument text"),
     "ods": _l("an OpenDocument spreadsheet"),
 }
+# The extensions a file of each type may carry; the first is the one given to
+# a name that has none of them.
+EXTENSIONS = {
+    "pdf": ("pdf",),
+    "doc": ("doc",),
+    "docx": ("docx",),
+    "xls": ("xls",),
+    "xlsx": ("xlsx",),
+    "odt": ("odt",),
+    "ods": ("ods",),
+    "jpeg": ("jpg", "jpeg", "jpe", "jfif"),
+    "png": ("png",),
+    "webp": ("webp",),
+}
 # Extensions of the accepted types: a refused file named with one of them
 # pretends to be what it is not.
-ACCEPTED_EXTENSIONS = frozenset(
-    {"pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "jpg", "jpeg", "jpe", "png", "webp"}
-)
+ACCEPTED_EXTENSIONS = frozenset(ext for names in EXTENSIONS.values() for ext in names)
 SPECIFIC_REFUSALS = {
     "image/svg+xml": "svg",
     "text/html": "web_page",

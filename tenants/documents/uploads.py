@@ -27,9 +27,10 @@ from mektep.extensions import db
 from mektep.storage import CHUNK, get_storage, sha256_of, stored_sha256
 from tenants.documents.integrity import copy_restored
 from tenants.documents.jobs import queue_render, retry
-from tenants.documents.models import EXTENSIONS, INLINE_TYPES, StoredFile
+from tenants.documents.models import INLINE_TYPES, StoredFile
 from tenants.documents.sniffing import (
     ACCEPTED_EXTENSIONS,
+    EXTENSIONS,
     MARKUP_WINDOW,
     TYPE_MIME,
     Refused,

@@ -210,3 +210,15 @@ def test_unknown_thumbnail_size_is_404(site, ready_document):
     base = f"/files/{ready_document.file_id}"
     assert site("school-a").get(f"{base}/thumbnail-huge.webp").status_code == 404
     assert site("school-a").get(f"{base}/thumbnail-small.gif").status_code == 404
+
+
+def test_an_old_png_address_of_a_page_in_russian_leads_to_the_one_webp_address(
+    site, ready_document
+):
+    """Pages in Russian linked the PNG with `?lang=ru`; the WebP has one address
+    in every language (as pages link it now), so that it is cached once."""
+    base = f"/files/{ready_document.file_id}"
+    response = site("school-a").get(f"{base}/thumbnail-small.png?lang=ru")
+    assert response.status_code == 301
+    assert response.headers["Location"].endswith(f"{base}/thumbnail-small.webp")
+    assert site("school-b").get(f"{base}/thumbnail-small.png?lang=ru").status_code == 404

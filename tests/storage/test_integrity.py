@@ -203,3 +203,23 @@ def test_a_changed_original_is_not_served_with_its_old_etag(app, site, admin_a, 
     # A range asked of the old copy gets the whole new answer, never a mix of both.
     mixed = public.get(f"/files/{stored.id}", headers={"Range": "bytes=0-9", "If-Range": etag})
     assert mixed.status_code == 200
+
+
+def test_a_thumbnail_found_lost_by_serving_is_made_again(app, site, admin_a, run_worker):
+    # Two documents of one picture share its stored copy and its thumbnails.
+    upload(admin_a, [(PICTURE, "photo.png")], expect=302)
+    upload(admin_a, [(PICTURE, "same-photo.png")], expect=302)
+    run_worker()
+    first, second = _files(app)
+    public = site("school-a")
+    url = f"/files/{first.id}/thumbnail-small.webp"
+    _remove(app, first.thumbnail_key("small", "webp"))
+    assert public.get(url).mimetype == "image/svg+xml"
+
+    run_worker()
+    assert [row.integrity for row in _files(app)] == [None, None]
+    for row in (first, second):
+        thumbnail = public.get(f"/files/{row.id}/thumbnail-small.webp")
+        assert thumbnail.status_code == 200 and thumbnail.mimetype == "image/webp"
+    # The other school's host still knows nothing of it.
+    assert site("school-b").get(url).status_code == 404

@@ -14,6 +14,7 @@ from PIL import Image
 from mektep.extensions import db
 from tenants.documents.models import StoredFile
 from tenants.documents.sniffing import PICTURE_TYPES, Refused, sniff
+from tenants.documents.uploads import clean_filename
 from tests.conftest import nothing_changes
 from tests.documents.conftest import file_bytes, upload
 from tests.news.test_news_admin import form as news_form
@@ -206,3 +207,11 @@ def test_the_refusal_speaks_the_admins_language(tmp_path, app):
         assert str(refusal.value.message) == (
             "Это картинка GIF. Здесь принимается только фотография: JPEG, PNG или WebP."
         )
+
+
+def test_every_extension_of_an_accepted_type_counts_as_one():
+    """`.jfif` is a JPEG's extension: a PNG named so is named wrong (the
+    extension replaced, not kept in the name), as with `.jpg`."""
+    assert clean_filename("сурот.jfif", "png") == "сурот.png"
+    assert clean_filename("сурот.jpg", "png") == "сурот.png"
+    assert clean_filename("сурот.jfif", "jpeg") == "сурот.jfif"
