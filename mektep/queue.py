@@ -22,13 +22,11 @@ import time
 
 import redis
 from flask import current_app
-from redis.backoff import ExponentialBackoff
-from redis.retry import Retry
 from rq import Queue
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from mektep.embedded_redis import embedded_client
+from mektep.embedded_redis import RETRY, embedded_client
 from mektep.extensions import db
 
 log = logging.getLogger(__name__)
@@ -48,7 +46,7 @@ def connect(config, socket_timeout=5):
             url,
             socket_connect_timeout=1,
             socket_timeout=socket_timeout,
-            retry=Retry(ExponentialBackoff(cap=0.2, base=0.05), 2),
+            retry=RETRY,
         )
     config["INSTANCE_DIR"].mkdir(parents=True, exist_ok=True)
     return embedded_client(config["EMBEDDED_REDIS_FILE"], socket_timeout)

@@ -136,10 +136,11 @@ def live_workers(connection):
         return 0
 
 
-def start_worker(env, *arguments):
-    """A worker process (worker.py) in a session of its own, like a service's."""
+def start_in_session(env, *command):
+    """A Python program of the project in a session of its own, like a
+    service's; its standard error is kept for the test."""
     return subprocess.Popen(
-        [sys.executable, str(BASE_DIR / "worker.py"), *arguments],
+        [sys.executable, *command],
         env=env,
         cwd=BASE_DIR,
         stdout=subprocess.DEVNULL,
@@ -147,6 +148,11 @@ def start_worker(env, *arguments):
         text=True,
         start_new_session=True,
     )
+
+
+def start_worker(env, *arguments):
+    """A worker process (worker.py)."""
+    return start_in_session(env, str(BASE_DIR / "worker.py"), *arguments)
 
 
 def stop_gracefully(process, timeout=60):
@@ -162,14 +168,8 @@ def stop_gracefully(process, timeout=60):
 
 def start_gunicorn(env, port, *options):
     """gunicorn serving wsgi:app on 127.0.0.1:`port`; waits until /healthz answers."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", *options, "wsgi:app"],
-        env=env,
-        cwd=BASE_DIR,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
+    process = start_in_session(
+        env, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", *options, "wsgi:app"
     )
 
     def answers():
