@@ -13,6 +13,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from config import BASE_DIR, check_config, config_from_env
 from mektep import request_input, request_log
 from mektep.extensions import babel, compress, csrf, db, migrate
+from mektep.pagecache.fast import FastHits
 
 
 def create_app(config=None):
@@ -29,6 +30,9 @@ def create_app(config=None):
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     app.config["INSTANCE_DIR"].mkdir(parents=True, exist_ok=True)
+    # Pages the page cache holds go out before Flask handles the request;
+    # inside ProxyFix, which gives it the real host and scheme.
+    app.wsgi_app = FastHits(app, app.wsgi_app)
     proxies = app.config["TRUSTED_PROXIES"]
     if proxies:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)

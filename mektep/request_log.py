@@ -34,6 +34,27 @@ def _logged_path():
     return path
 
 
+def log_line(school_slug, method, path, status, started):
+    """Write the line of a request answered (`started`: its perf_counter at the start)."""
+    level = logging.ERROR if status >= 500 else logging.INFO
+    if log.isEnabledFor(level):
+        log.log(
+            level,
+            "school=%s method=%s path=%s status=%s ms=%.1f",
+            school_slug or "-",
+            method,
+            path,
+            status,
+            (time.perf_counter() - started) * 1000,
+        )
+
+
+def log_school_as(slug):
+    """Name the school of this request's line when no school is bound (a page
+    the page cache sent before the tenant hook ran)."""
+    g.request_log_school = slug
+
+
 def _log_request(response):
     started = g.get("request_started")
     if started is None:
@@ -43,15 +64,8 @@ def _log_request(response):
     if request.endpoint in QUIET_ENDPOINTS and response.status_code < 400:
         return response
     school = g.get("school")
-    log.log(
-        logging.ERROR if response.status_code >= 500 else logging.INFO,
-        "school=%s method=%s path=%s status=%s ms=%.1f",
-        school.slug if school else "-",
-        request.method,
-        _logged_path(),
-        response.status_code,
-        (time.perf_counter() - started) * 1000,
-    )
+    slug = school.slug if school else g.get("request_log_school")
+    log_line(slug, request.method, _logged_path(), response.status_code, started)
     return response
 
 

@@ -24,15 +24,23 @@ def strict_transport_security(config):
     return f"max-age={config['HSTS_MAX_AGE']}"
 
 
-def add_security_headers(response):
-    headers = response.headers
-    headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-    headers.setdefault("X-Content-Type-Options", "nosniff")
-    headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
-    headers.setdefault("X-Frame-Options", "DENY")
-    hsts = strict_transport_security(current_app.config)
+def security_headers(config):
+    """(name, value) of every security header, for a response that sets none of its own."""
+    headers = [
+        ("Content-Security-Policy", CONTENT_SECURITY_POLICY),
+        ("X-Content-Type-Options", "nosniff"),
+        ("Referrer-Policy", "strict-origin-when-cross-origin"),
+        ("X-Frame-Options", "DENY"),
+    ]
+    hsts = strict_transport_security(config)
     if hsts is not None:
-        headers.setdefault("Strict-Transport-Security", hsts)
+        headers.append(("Strict-Transport-Security", hsts))
+    return headers
+
+
+def add_security_headers(response):
+    for name, value in security_headers(current_app.config):
+        response.headers.setdefault(name, value)
     return response
 
 

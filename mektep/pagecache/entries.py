@@ -5,8 +5,9 @@ A page is kept once, gzip-compressed (most of its bytes, a fifth of the
 memory): clients that accept gzip (every browser) get those very bytes; the
 others get them decompressed. Beside the body: the content type, the headers
 the view gave (a feed's `Content-Disposition`), a weak ETag (the same for both
-encodings: they are one page), Last-Modified (when it was rendered) and when it
-expires.
+encodings: they are one page), Last-Modified (when it was rendered), when it
+expires, and what it is for the request log and the view counters (the view's
+endpoint, the school's slug): a page sent from the cache runs no view.
 """
 
 import gzip
@@ -46,10 +47,12 @@ class Entry(NamedTuple):
     etag: str
     last_modified: int
     expires: int
+    endpoint: str
+    school: str
     gzipped: bytes
 
     @classmethod
-    def of(cls, response, expires):
+    def of(cls, response, expires, endpoint, school):
         body = response.get_data()
         headers = [[name, value] for name, value in response.headers if name in PAGE_HEADERS]
         return cls(
@@ -57,18 +60,24 @@ class Entry(NamedTuple):
             etag_of(body),
             int(time.time()),
             expires,
+            endpoint,
+            school,
             gzip.compress(body, GZIP_LEVEL, mtime=0),
         )
 
     def encode(self):
-        head = json.dumps([self.headers, self.etag, self.last_modified, self.expires])
+        head = json.dumps(list(self[:-1]))
         return head.encode() + b"\n" + self.gzipped
 
     @classmethod
     def decode(cls, value):
+        """The Entry stored as `value`; None for one stored by an earlier
+        version of the cache (it has other fields): that page is rendered again."""
         head, _, gzipped = value.partition(b"\n")
-        headers, etag, last_modified, expires = json.loads(head)
-        return cls(headers, etag, last_modified, expires, gzipped)
+        fields = json.loads(head)
+        if len(fields) != len(cls._fields) - 1:
+            return None
+        return cls(*fields, gzipped)
 
     @property
     def fresh(self):

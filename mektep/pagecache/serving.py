@@ -1,6 +1,9 @@
 """The page cache's hooks around every request.
 
-Before anything else (`serve_from_cache`): an anonymous GET of a cached page is
+Most pages found in the cache never reach these hooks: the fast way out
+(`fast.py`) sends them before Flask handles the request. The hooks find the
+others (a query written in another order, a host the cache does not know yet,
+a conditional GET). Before anything else (`serve_from_cache`): an anonymous GET of a cached page is
 looked up by its host, path and query under the school's current generations;
 a page found is sent at once, with no database query. Once the school is bound
 (`plan_for_school`): only an active school's pages, on its own host. After the
@@ -21,6 +24,7 @@ from dataclasses import dataclass
 
 from flask import current_app, g, request
 
+from mektep import request_log
 from mektep.pagecache import declarations, http
 from mektep.pagecache.entries import Entry
 from mektep.pagecache.visitors import carries_session, session_touched
@@ -48,6 +52,14 @@ def page_store(app=None):
     return (app or current_app).extensions.get("mektep.pagecache")
 
 
+def page_key(host, path, query):
+    """The key of the page at `host` + `path` with `query` (its declared
+    arguments, sorted: `declarations.storable_query`). The host is part of it:
+    a page names its host in absolute links, and a host that changes school (a
+    domain moved) must not find the old pages."""
+    return f"{host}{path}?{query}"
+
+
 def _request_plan():
     """What the request alone tells: an anonymous GET of a cached page, and its key."""
     if request.method not in ("GET", "HEAD") or not declarations.is_cached_page():
@@ -56,9 +68,7 @@ def _request_plan():
         return None
     query = declarations.storable_query()
     storable = query is not None and request.scheme == current_app.config["PREFERRED_URL_SCHEME"]
-    # The host is part of the key: a page names its host in absolute links, and
-    # a host that changes school (a domain moved) must not find the old pages.
-    key = f"{request.host}{request.path}?{query}" if storable else None
+    key = page_key(request.host, request.path, query) if storable else None
     return Plan(request.host, key)
 
 
@@ -97,26 +107,35 @@ def _look_up(plan, school_id=None):
     if found is None:
         return None
     plan.school_id, plan.field, value = found
-    if value is None:
-        return None
-    entry = Entry.decode(value)
-    if not entry.fresh:
+    entry = fresh_entry(value)
+    if entry is None:
         return None
     plan.hit = True
+    request_log.log_school_as(entry.school)
     return _respond(entry, "hit")
 
 
-def _accepts_gzip():
-    return request.accept_encodings["gzip"] > 0
+def fresh_entry(value):
+    """The Entry stored as `value` if there is one and it is still right, else None."""
+    entry = Entry.decode(value) if value is not None else None
+    return entry if entry is not None and entry.fresh else None
+
+
+def sent_headers(entry, gzipped, state):
+    """The headers of `entry` as sent (before the security headers): its own and
+    its validators, its encoding, its caching and whether it came from the cache."""
+    headers = entry.http_headers(gzipped)
+    if not any(name == "Cache-Control" for name, _value in headers):
+        headers.append(("Cache-Control", http.public_cache_control(entry.expires - time.time())))
+    headers += [("Vary", "Accept-Encoding"), (STATE_HEADER, state)]
+    return headers
 
 
 def _respond(entry, state):
-    gzipped = _accepts_gzip()
-    response = current_app.response_class(entry.body(gzipped), headers=entry.http_headers(gzipped))
-    if "Cache-Control" not in response.headers:
-        response.headers["Cache-Control"] = http.public_cache_control(entry.expires - time.time())
-    response.vary.add("Accept-Encoding")
-    response.headers[STATE_HEADER] = state
+    gzipped = request.accept_encodings["gzip"] > 0
+    response = current_app.response_class(
+        entry.body(gzipped), headers=sent_headers(entry, gzipped, state)
+    )
     return response.make_conditional(request)
 
 
@@ -150,19 +169,24 @@ def finish(response):
     now = time.time()
     expires = declarations.expiry(now, page_store().seconds if page_store() else http.MAX_AGE)
     if plan.field is not None and expires > now + 1 and _storable(response):
-        entry = Entry.of(response, expires)
+        entry = Entry.of(response, expires, request.endpoint, g.school.slug)
         page_store().store(plan.school_id, plan.host, plan.field, entry.encode())
         return _respond(entry, "miss")
     return http.make_public(response, expires - now)
 
 
 def add_page_view_listener(app, listener):
-    """Call `listener(school_id, endpoint)` for every anonymous public page
-    sent, from the cache or rendered (200, or 304 to a client that has it: a
-    visit counter; keep it to an increment in Redis, and never fail)."""
+    """Call `listener(school_id, endpoint, path)` for every anonymous public
+    page sent, from the cache or rendered (200, or 304 to a client that has
+    it), in an app context but not always a request's: a visit counter; keep
+    it to an increment in Redis, and never fail."""
     registry("page_view_listeners", app).append(listener)
 
 
-def _count_view(plan):
+def notify_view(school_id, endpoint, path):
     for listener in registry("page_view_listeners"):
-        listener(plan.school_id, request.endpoint)
+        listener(school_id, endpoint, path)
+
+
+def _count_view(plan):
+    notify_view(plan.school_id, request.endpoint, request.path)

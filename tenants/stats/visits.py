@@ -4,29 +4,27 @@ no cookie and no IP address, pages served from the page cache included.
 The page cache calls `count_view` for every anonymous public page it sends,
 from the cache or rendered (a 200, or a 304 to a client that has it); on a
 cache hit no view and no tenant hook runs, so the school comes from the cache.
-Each view adds one to a counter in Redis (HINCRBY in a hash per day); the
-worker's sweep moves the counts into `PageVisit` rows. A Redis outage loses the
-counts of its duration, never a page. Signed-in people (staff checking their
-site) are not visitors and are not counted.
+Each view adds one to a counter in Redis (HINCRBY in a hash per day), a
+second later at most (`pending_views.py`); the worker's sweep moves the counts
+into `PageVisit` rows. A Redis outage loses the counts of its duration, never
+a page. Signed-in people (staff checking their site) are not visitors and are
+not counted.
 """
 
-import logging
 import secrets
 from datetime import date
 
 import redis
-from flask import current_app, request
+from flask import current_app
 
 from mektep.clock import to_district, utcnow
 from mektep.extensions import db
 from mektep.queue import get_redis
 from tenants.stats.models import PageVisit
+from tenants.stats.pending_views import pending_views
 from tenants.stats.upsert import upsert
 
-log = logging.getLogger(__name__)
 PATH_MAX = 300
-# A day's counters outlive it long enough for a worker to be back.
-KEEP_SECONDS = 8 * 24 * 3600
 # A hash being flushed that nobody touched for this long was left by a dead worker.
 ORPHAN_SECONDS = 600
 
@@ -53,18 +51,12 @@ NOT_PAGES = frozenset(
 )
 
 
-def count_view(school_id, endpoint):
+def count_view(school_id, endpoint, path):
     """Page-view listener (mektep.pagecache): one more visit of this page today."""
-    if endpoint in NOT_PAGES or len(request.path) > PATH_MAX:
+    if endpoint in NOT_PAGES or len(path) > PATH_MAX:
         return
     key = day_key(to_district(utcnow()).date())
-    try:
-        pipe = get_redis().pipeline(transaction=False)
-        pipe.hincrby(key, f"{school_id} {request.path}", 1)
-        pipe.expire(key, KEEP_SECONDS)
-        pipe.execute()
-    except redis.RedisError as error:
-        log.warning("visit not counted, Redis unreachable: %s", error)
+    pending_views(current_app._get_current_object()).add(key, f"{school_id} {path}")
 
 
 def _add(day, counts):

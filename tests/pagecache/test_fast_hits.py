@@ -1,0 +1,90 @@
+"""Stored pages go out before Flask handles the request (mektep/pagecache/fast.py),
+alike to the byte and header with what the app sends for them, and only to
+requests the app itself would give them to."""
+
+import logging
+
+import pytest
+from flask import request
+
+from .conftest import state
+
+PAGE = "/news/?lang=ru"
+# The app's own lookup, not the fast way out: a validator to check.
+THROUGH_THE_APP = {"If-None-Match": 'W/"another page"'}
+
+
+@pytest.fixture
+def requests_reaching_flask(app):
+    """The paths of the requests that reached the app's hooks."""
+    seen = []
+    app.before_request_funcs.setdefault(None, []).insert(0, lambda: seen.append(_path()))
+    return seen
+
+
+def _path():
+    return request.full_path
+
+
+def test_a_stored_page_is_sent_without_reaching_flask(site, schools, requests_reaching_flask):
+    assert state(site("school-a").get(PAGE)) == "miss"
+    assert requests_reaching_flask == ["/news/?lang=ru"]
+    for accept in ("gzip", "identity"):
+        fast = site("school-a").get(PAGE, headers={"Accept-Encoding": accept})
+        slow = site("school-a").get(PAGE, headers={"Accept-Encoding": accept} | THROUGH_THE_APP)
+        assert state(fast) == state(slow) == "hit"
+        assert fast.data == slow.data and fast.status_code == slow.status_code == 200
+        assert fast.headers["Content-Security-Policy"].startswith("default-src 'self'")
+        assert _without_date(fast.headers) == _without_date(slow.headers)
+    # Positive control: the hook sees what goes through the app.
+    assert len(requests_reaching_flask) == 3
+
+
+def _without_date(headers):
+    return sorted((name, value) for name, value in headers.items() if name != "Date")
+
+
+@pytest.mark.parametrize(
+    "path", ["/news/?lang=ru&", "/news/?lang=ru&utm=1", "/news?lang=ru", "/NEWS/?lang=ru"]
+)
+def test_anything_but_the_stored_request_goes_to_the_app(
+    site, schools, requests_reaching_flask, path
+):
+    site("school-a").get(PAGE)
+    site("school-a").get(path)
+    assert len(requests_reaching_flask) == 2
+
+
+@pytest.mark.parametrize("cookie", ["session", "remember_token"])
+def test_a_session_or_remember_cookie_goes_to_the_app(
+    site, schools, requests_reaching_flask, cookie
+):
+    site("school-a").get(PAGE)
+    visitor = site("school-a")
+    visitor.client.set_cookie(cookie, "forged", domain=visitor.host.partition(":")[0])
+    response = visitor.get(PAGE)
+    assert len(requests_reaching_flask) == 2 and state(response) is None
+    # Positive control: another cookie is no session.
+    other = site("school-a")
+    other.client.set_cookie("theme", "dark", domain=other.host.partition(":")[0])
+    assert state(other.get(PAGE)) == "hit" and len(requests_reaching_flask) == 2
+
+
+def test_another_host_or_method_goes_to_the_app(site, schools, requests_reaching_flask):
+    site("school-a").get(PAGE)
+    assert state(site("school-b").get(PAGE)) == "miss"
+    assert site("school-a").client.head(PAGE, headers={"Host": site("school-a").host}).status_code
+    assert len(requests_reaching_flask) == 3
+
+
+def test_a_page_sent_from_the_cache_is_logged_with_its_school(site, schools, caplog):
+    site("school-a").get(PAGE)
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="mektep.requests"):
+        site("school-a").get(PAGE)
+        site("school-a").get(PAGE, headers=THROUGH_THE_APP)
+    lines = [r.getMessage() for r in caplog.records if r.name == "mektep.requests"]
+    assert len(lines) == 2
+    assert all(
+        line.startswith("school=school-a method=GET path=/news/ status=200 ") for line in lines
+    )
