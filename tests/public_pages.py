@@ -35,15 +35,7 @@ PUBLIC_BLUEPRINTS = ("public", "home")
 # Routes outside those blueprints that the public reaches.
 PUBLIC_ENDPOINTS = {"index", "auth.login", "auth.setup", "auth.forgot"}
 # Public routes that send no HTML page: files, feeds, machine-readable lists.
-NOT_PAGES = {
-    "public.file_download",
-    "public.file_thumbnail",
-    "public.news_feed",
-    "public.events_feed",
-    "public.sitemap_xml",
-    "public.staff_labels",
-    "static",
-}
+NOT_PAGES = lowvision.NOT_PAGES
 
 
 def _published(model):

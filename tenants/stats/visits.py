@@ -20,6 +20,7 @@ from flask import current_app
 from mektep.clock import to_district, utcnow
 from mektep.extensions import db
 from mektep.queue import get_redis
+from tenants.public.lowvision import NOT_PAGES
 from tenants.stats.models import PageVisit
 from tenants.stats.pending_views import pending_views
 from tenants.stats.upsert import upsert
@@ -37,22 +38,9 @@ def day_key(day):
     return f"{_prefix()}:{day.isoformat()}"
 
 
-# Public endpoints that are not pages a person reads: files, feeds, the
-# stylesheet of staff labels, the sitemap for crawlers.
-NOT_PAGES = frozenset(
-    {
-        "public.file_download",
-        "public.file_thumbnail",
-        "public.news_feed",
-        "public.events_feed",
-        "public.staff_labels",
-        "public.sitemap_xml",
-    }
-)
-
-
 def count_view(school_id, endpoint, path):
     """Page-view listener (mektep.pagecache): one more visit of this page today."""
+    # Files, feeds, stylesheets and the sitemap are not pages a person reads.
     if endpoint in NOT_PAGES or len(path) > PATH_MAX:
         return
     key = day_key(to_district(utcnow()).date())
