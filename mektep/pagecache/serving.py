@@ -116,8 +116,12 @@ def _look_up(plan, school_id=None):
 
 
 def fresh_entry(value):
-    """The Entry stored as `value` if there is one and it is still right, else None."""
-    entry = Entry.decode(value) if value is not None else None
+    """The Entry stored as `value` if there is one and it is still right, else
+    None (a value it cannot read too: the page is rendered and stored again)."""
+    try:
+        entry = Entry.decode(value) if value is not None else None
+    except (ValueError, TypeError):
+        return None
     return entry if entry is not None and entry.fresh else None
 
 

@@ -7,6 +7,9 @@ import logging
 import pytest
 from flask import request
 
+from mektep.pagecache import page_store
+from mektep.queue import get_redis
+
 from .conftest import state
 
 PAGE = "/news/?lang=ru"
@@ -88,3 +91,17 @@ def test_a_page_sent_from_the_cache_is_logged_with_its_school(site, schools, cap
     assert all(
         line.startswith("school=school-a method=GET path=/news/ status=200 ") for line in lines
     )
+
+
+def test_a_stored_value_that_cannot_be_read_is_rendered_again(app, site, schools):
+    site("school-a").get(PAGE)
+    pages = page_store(app).pages_key(schools["a"])
+    with app.app_context():
+        fields = get_redis().hkeys(pages)
+        for field in fields:
+            get_redis().hset(pages, field, b"{not json\n\x00\xff")
+    assert fields
+    for headers in ({}, THROUGH_THE_APP):
+        response = site("school-a").get(PAGE, headers=headers)
+        assert response.status_code == 200 and "school-a" in response.get_data(as_text=True)
+    assert state(site("school-a").get(PAGE)) == "hit"  # stored again
