@@ -41,6 +41,8 @@ log = logging.getLogger(__name__)
 
 ALIVE_SECONDS = 15
 ALIVE_BEAT_SECONDS = 5
+# How often the heartbeat looks whether RQ's loop is ready, before its first beat.
+READY_POLL_SECONDS = 0.1
 DEQUEUE_SECONDS = 5
 MAINTENANCE_SECONDS = 5
 OVERDUE_SECONDS = 30
@@ -65,6 +67,13 @@ def make_worker(app, simple=False):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             self.stopping = threading.Event()  # set by Ctrl-C or SIGTERM
+            self.ready = threading.Event()  # RQ's loop is on, with its own stop handlers
+
+        def _install_signal_handlers(self):
+            # The last step before RQ's loop: from here a stop request finishes
+            # the job at hand, and the worker counts as alive (keep_alive).
+            super()._install_signal_handlers()
+            self.ready.set()
 
         def handle_warm_shutdown_request(self):
             self.stopping.set()
@@ -128,7 +137,12 @@ def die_with_this_process():
 
 
 def keep_alive(worker, stop):
-    """Keep the worker's alive key until `stop` is set (a thread's loop)."""
+    """Keep the worker's alive key from the moment RQ's loop is ready until
+    `stop` is set (a thread's loop). Not before: until then a stop request ends
+    the process the hard way (worker.py), and nothing should count on it."""
+    while not worker.ready.wait(READY_POLL_SECONDS):
+        if stop.is_set():
+            return
     connection = worker.connection
     while True:
         try:

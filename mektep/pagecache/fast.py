@@ -10,9 +10,10 @@ counted. No request context, no URL matching, no hook: a third of the time the
 same page takes through Flask.
 
 It answers only when it is sure: a GET without session or remember cookie,
-without validators or a range to check, on the links' scheme, whose host, path
-and query are exactly those a page was stored under (the query's declared
-arguments, sorted, as links write them). Everything else goes to the app,
+without validators or a range to check, on the links' scheme, from a client
+that takes gzip (the app compresses the page otherwise: Brotli, say), whose
+host, path and query are exactly those a page was stored under (the query's
+declared arguments, sorted, as links write them). Everything else goes to the app,
 whose own lookup (`serving.py`) still finds a stored page by the slower road.
 """
 
@@ -49,9 +50,8 @@ class FastHits:
         if found is None:
             return self.wsgi_app(environ, start_response)
         school_id, path, entry = found
-        gzipped = parse_accept_header(environ.get("HTTP_ACCEPT_ENCODING"))["gzip"] > 0
-        body = entry.body(gzipped)
-        headers = sent_headers(entry, gzipped, "hit")
+        body = entry.body(gzipped=True)
+        headers = sent_headers(entry, True, "hit")
         headers += [("Content-Length", str(len(body))), ("Date", http_date())]
         own = {name for name, _value in headers}
         headers += [item for item in security_headers(self.app.config) if item[0] not in own]
@@ -78,6 +78,7 @@ class FastHits:
             or environ.get("REQUEST_METHOD") != "GET"
             or any(name in environ for name in CONDITIONAL)
             or environ.get("wsgi.url_scheme") != self.app.config["PREFERRED_URL_SCHEME"]
+            or parse_accept_header(environ.get("HTTP_ACCEPT_ENCODING"))["gzip"] <= 0
             or not self._anonymous(environ)
         ):
             return None
