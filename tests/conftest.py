@@ -22,6 +22,7 @@ from mektep.accounts.models import Membership, User
 from mektep.extensions import db
 from mektep.queue import get_redis, redis_url
 from tenants.models import School
+from tenants.stats.pending_views import pending_views
 
 # Browser fixtures (live server, headless Chromium), and the mailboxes (the outbox
 # folder, a loopback SMTP server), for any test that asks for them.
@@ -75,6 +76,7 @@ def clean_state(app):
         with db.engine.begin() as conn:
             for table in reversed(db.metadata.sorted_tables):
                 conn.execute(table.delete())
+        pending_views(app).send()  # none may reach the next test's Redis
         get_redis(app).flushdb()
 
 

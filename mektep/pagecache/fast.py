@@ -11,10 +11,12 @@ same page takes through Flask.
 
 It answers only when it is sure: a GET without session or remember cookie,
 without validators or a range to check, on the links' scheme, from a client
-that takes gzip (the app compresses the page otherwise: Brotli, say), whose
-host, path and query are exactly those a page was stored under (the query's
-declared arguments, sorted, as links write them). Everything else goes to the app,
-whose own lookup (`serving.py`) still finds a stored page by the slower road.
+that takes gzip (every browser) or names no encoding at all (the page goes
+out as it is, as the app sends it; a client naming only others gets the app's
+Brotli, say), whose host, path and query are exactly those a page was stored
+under (the query's declared arguments, sorted, as links write them).
+Everything else goes to the app, whose own lookup (`serving.py`) still finds a
+stored page by the slower road.
 """
 
 import time
@@ -49,9 +51,9 @@ class FastHits:
         found = self._find(environ)
         if found is None:
             return self.wsgi_app(environ, start_response)
-        school_id, path, entry = found
-        body = entry.body(gzipped=True)
-        headers = sent_headers(entry, True, "hit")
+        school_id, path, entry, gzipped = found
+        body = entry.body(gzipped)
+        headers = sent_headers(entry, gzipped, "hit")
         headers += [("Content-Length", str(len(body))), ("Date", http_date())]
         own = {name for name, _value in headers}
         headers += [item for item in security_headers(self.app.config) if item[0] not in own]
@@ -71,14 +73,18 @@ class FastHits:
         )
 
     def _find(self, environ):
-        """(school id, path, Entry) of the stored page this request asks for, or None."""
+        """(school id, path, Entry, gzipped) of the stored page this request asks
+        for, or None."""
+        accept = environ.get("HTTP_ACCEPT_ENCODING", "").strip()
+        gzipped = bool(accept)
+        if gzipped and parse_accept_header(accept)["gzip"] <= 0:
+            return None
         store = page_store(self.app)
         if (
             store is None
             or environ.get("REQUEST_METHOD") != "GET"
             or any(name in environ for name in CONDITIONAL)
             or environ.get("wsgi.url_scheme") != self.app.config["PREFERRED_URL_SCHEME"]
-            or parse_accept_header(environ.get("HTTP_ACCEPT_ENCODING"))["gzip"] <= 0
             or not self._anonymous(environ)
         ):
             return None
@@ -93,4 +99,4 @@ class FastHits:
             return None
         school_id, _field, value = found
         entry = fresh_entry(value)
-        return (school_id, path, entry) if entry is not None else None
+        return (school_id, path, entry, gzipped) if entry is not None else None

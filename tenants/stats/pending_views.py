@@ -35,6 +35,8 @@ class PendingViews:
         self.app = app
         self.counts = Counter()
         self.lock = threading.Lock()
+        # One send at a time: once send() returns, no count of before is on its way.
+        self.sending = threading.Lock()
         self.sent_at = 0.0
         _everyone.add(self)
 
@@ -49,11 +51,14 @@ class PendingViews:
 
     def send(self):
         """Hand every pending count to Redis (lost if it cannot be reached)."""
-        with self.lock:
-            counts, self.counts = self.counts, Counter()
-            self.sent_at = time.monotonic()
-        if not counts:
-            return
+        with self.sending:
+            with self.lock:
+                counts, self.counts = self.counts, Counter()
+                self.sent_at = time.monotonic()
+            if counts:
+                self._send(counts)
+
+    def _send(self, counts):
         try:
             with self.app.app_context():  # from the sender thread, or at exit
                 pipe = get_redis().pipeline(transaction=False)
