@@ -3,20 +3,20 @@ district's rule (a default colour, perhaps locked: then the colour is not the
 school's to change, and a posted one is ignored). Saved is public at once,
 like the settings."""
 
-from flask import flash, g, redirect, render_template, url_for
+from flask import g, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, SubmitField
 
-from mektep import audit
 from mektep.branding.colours import PALETTE_COLOURS, PLATFORM_ACCENT, measure
 from mektep.branding.forms import chosen_colour, colour_fields, colour_form_data, ratio
 from mektep.extensions import db
 from tenants.admin.access import admin_required
 from tenants.admin.blueprint import bp
 from tenants.admin.navigation import add_admin_entry
+from tenants.admin.toolkit.saving import commit_settings
 from tenants.branding.look import branding_of, look_of
 from tenants.branding.models import SchoolBranding
 from tenants.documents.fields import accept_upload, has_upload, upload_field, upload_help
@@ -75,11 +75,7 @@ def _save(form, row, locked):
         changes.append("logo removed")
     if changes:
         db.session.add(row)
-        audit.record("school.look", ", ".join(changes))
-        db.session.commit()
-        flash(_("The look is saved."), "success")
-    else:
-        flash(_("Nothing changed."), "success")
+    commit_settings("school.look", changes, _("The look is saved."))
     return redirect(url_for("admin.branding"))
 
 

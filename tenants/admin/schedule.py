@@ -16,6 +16,7 @@ from mektep.forms import confirmed_or_400
 from tenants.admin.access import admin_only, admin_required
 from tenants.admin.blueprint import bp
 from tenants.admin.navigation import add_admin_entry, add_dashboard_panel
+from tenants.admin.toolkit.saving import commit_settings
 from tenants.schedule.freshness import DUE, OVERDUE, of_school
 from tenants.schedule.models import Review, SchoolPeriod
 from tenants.schedule.subjects import PERIODS, SUBJECTS, SUBJECTS_BY_KEY, period_label
@@ -101,12 +102,7 @@ def _save_periods(form, state):
             own[subject.key].days = days
         else:
             db.session.add(SchoolPeriod(subject=subject.key, days=days))
-    if changed:
-        audit.record("schedule.periods", ", ".join(changed))
-        db.session.commit()
-        flash(_("The update periods are saved."), "success")
-    else:
-        flash(_("Nothing changed."), "info")
+    commit_settings("schedule.periods", changed, _("The update periods are saved."))
     return redirect(url_for("admin.schedule_page"))
 
 

@@ -2,9 +2,12 @@
 admin's publication through versioning, with the buttons only an admin may
 press refused (and audited) for editors; and what an edit form starts with."""
 
-from flask import render_template
+from flask import flash, render_template
+from flask_babel import gettext as _
 from flask_login import current_user
 
+from mektep import audit
+from mektep.extensions import db
 from tenants.admin.access import admin_only
 from tenants.versioning import editable_data, publish, save_draft, typed
 
@@ -37,3 +40,14 @@ def confirm_page(form, question, consequence, action, back):
     page = {"question": question, "consequence": consequence, "action": action, "back": back}
     status = 400 if form.is_submitted() else 200
     return render_template("admin/toolkit/confirm.html", confirm_form=form, **page), status
+
+
+def commit_settings(action, changes, saved_message):
+    """Commit a settings form's `changes` (what changed, for the audit log, as
+    `action`) and say so; or say that nothing changed, writing nothing."""
+    if not changes:
+        flash(_("Nothing changed."), "info")
+        return
+    audit.record(action, ", ".join(changes))
+    db.session.commit()
+    flash(saved_message, "success")
