@@ -75,10 +75,6 @@ class FastHits:
     def _find(self, environ):
         """(school id, path, Entry, gzipped) of the stored page this request asks
         for, or None."""
-        accept = environ.get("HTTP_ACCEPT_ENCODING", "").strip()
-        gzipped = bool(accept)
-        if gzipped and parse_accept_header(accept)["gzip"] <= 0:
-            return None
         store = page_store(self.app)
         if (
             store is None
@@ -87,6 +83,10 @@ class FastHits:
             or environ.get("wsgi.url_scheme") != self.app.config["PREFERRED_URL_SCHEME"]
             or not self._anonymous(environ)
         ):
+            return None
+        accept = environ.get("HTTP_ACCEPT_ENCODING", "").strip()
+        gzipped = bool(accept)
+        if gzipped and parse_accept_header(accept)["gzip"] <= 0:
             return None
         try:
             host = get_host(environ, self.app.config.get("TRUSTED_HOSTS"))

@@ -3,11 +3,11 @@
 Most pages found in the cache never reach these hooks: the fast way out
 (`fast.py`) sends them before Flask handles the request. The hooks find the
 others (a query written in another order, a host the cache does not know yet,
-a conditional GET). Before anything else (`serve_from_cache`): an anonymous GET of a cached page is
-looked up by its host, path and query under the school's current generations;
-a page found is sent at once, with no database query. Once the school is bound
-(`plan_for_school`): only an active school's pages, on its own host. After the
-view (`finish`): a page that may be stored is
+a conditional GET). Before anything else (`serve_from_cache`): an anonymous
+GET of a cached page is looked up by its host, path and query under the
+school's current generations; a page found is sent at once, with no database
+query. Once the school is bound (`plan_for_school`): only an active school's
+pages, on its own host. After the view (`finish`): a page that may be stored is
 stored, and every response gets its HTTP caching headers (`http.py`): a page
 from the cache and the same page just rendered go out byte for byte alike,
 with the same validators, so a client's conditional GET gets its 304 either
