@@ -18,6 +18,7 @@ from tenants.documents.links import documents_for_field
 from tenants.public.blueprint import bp
 from tenants.public.navigation import add_menu_entry, main_menu
 from tenants.public.structured_data import as_script_text, school_jsonld
+from tenants.schedule.freshness import update_sources
 
 SVEDEN_TITLE = _l("Information about the school")
 # Staff values a card shows without a label (see staff_labels).
@@ -73,18 +74,15 @@ def _borrowed(schema):
     return shown
 
 
-def _last_updated(schema, row, staff_lists):
-    """When anything shown on the page was last published: values (its own and
-    those it shows of other sections), staff, documents."""
-    rows = [row] + [_section_rows().get(key.split(".")[0]) for key in schema.also_shows]
+def _last_updated(schema, staff_lists):
+    """When anything shown on the page was last published: what updates its
+    subject (`freshness.update_sources`: its values, those it shows of other
+    sections, its documents) and the staff it lists."""
+    sources = update_sources(schema)
+    rows = [_section_rows().get(slug) for slug in sources.sections]
     dates = [row.published_at for row in rows if row is not None and row.is_published]
     dates += [p.published_at for people in staff_lists.values() for p in people]
-    dates += [
-        document.published_at
-        for field in schema.fields
-        if field.is_document
-        for document in documents_for_field(field.key)
-    ]
+    dates += [d.published_at for key in sources.document_keys for d in documents_for_field(key)]
     return max(dates) if dates else None
 
 
@@ -139,7 +137,7 @@ def sveden_section(slug):
         values=published_values(g.school, schema, row),
         staff_lists=staff_lists,
         borrowed=_borrowed(schema),
-        last_updated=_last_updated(schema, row, staff_lists),
+        last_updated=_last_updated(schema, staff_lists),
     )
 
 
