@@ -19,11 +19,10 @@ from typing import NamedTuple
 
 from werkzeug.http import http_date
 
-# Headers of a view's response that belong to the page (a stylesheet's own
-# Cache-Control); everything else (Date, Vary, the security headers) is added
-# to each response on its way out.
-# A view's own headers that a stored page keeps (a file's sandboxing policy
-# among them: the app's defaults fill in only what a response does not set).
+# A view's own headers that a stored page keeps (a stylesheet's Cache-Control, a
+# file's sandboxing policy: the app's defaults fill in only what a response does
+# not set); everything else (Date, Vary, the security headers) is added to each
+# response on its way out.
 PAGE_HEADERS = frozenset(
     {
         "Content-Type",

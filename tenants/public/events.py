@@ -51,8 +51,10 @@ def events_list():
     if number == 1:
         until_one_ends(events)
     else:  # an event of an earlier page that ends moves this page's events up
-        up_to_here = published_events(start=now).limit(number * PER_PAGE)
-        until_one_ends(db.session.scalars(up_to_here).all())
+        up_to_here = published_events(start=now).limit(number * PER_PAGE).subquery()
+        first_end = db.session.scalar(db.select(db.func.min(up_to_here.c.ends_at)))
+        if first_end is not None:
+            cache_until(first_end)
     today = district_today()
     return render_template(
         "events/list.html", events=events, page=number, has_next=has_next, today=today

@@ -10,8 +10,10 @@ from mektep.clock import utcnow
 from mektep.extensions import db
 from mektep.pagecache import page_store
 from mektep.pagecache.entries import Entry
+from tenants.events.models import Event
 from tenants.models import School
 from tenants.news.models import NewsPost
+from tenants.public.events import PER_PAGE
 from tenants.scoping import bind_school
 from tenants.versioning import publish
 from tests.news.conftest import post_fields
@@ -50,6 +52,31 @@ def test_a_page_with_an_expiring_banner_is_kept_only_until_it_expires(app, site,
         assert entry.expires <= time.time() + 31
         client.hset(key, field, entry._replace(expires=int(time.time()) - 1).encode())
     assert state(site("school-a").get("/")) == "miss"
+
+
+def test_a_later_page_of_events_is_kept_until_an_event_of_an_earlier_page_ends(app, site, schools):
+    with app.app_context():
+        bind_school(db.session.get(School, schools["a"]))
+        admin = db.session.scalar(db.select(User).where(User.email == "admin@a.kg"))
+        start = utcnow() - timedelta(hours=1)
+        for number in range(PER_PAGE + 1):
+            # The first event (page 1) ends in 30 seconds, the others in days.
+            ends = start + (timedelta(hours=1, seconds=30) if number == 0 else timedelta(days=3))
+            event = Event(
+                title_ky=f"Иш-чара {number}",
+                title_ru=f"Мероприятие {number}",
+                starts_at=start + timedelta(minutes=number),
+                ends_at=ends,
+            )
+            db.session.add(event)
+            db.session.flush()
+            publish(event, admin)
+        db.session.commit()
+    second = site("school-a").get("/events/?page=2")
+    assert second.status_code == 200 and state(second) == "miss"
+    assert "Иш-чара 20" in text(second) and max_age(second) <= 30
+    # Positive control: the other school's list is kept the usual time.
+    assert max_age(site("school-b").get("/events/")) == 60
 
 
 def test_a_bulk_update_invalidates_the_bound_school_only(app, site, schools):

@@ -38,6 +38,25 @@ def test_each_language_is_a_page_of_its_own(site, schools):
     assert state(kyrgyz) == "miss" and "school-a мектеби" in text(kyrgyz)
 
 
+def test_each_low_vision_mode_is_a_page_of_its_own(site, schools):
+    assert state(site("school-a").get("/")) == "miss"
+    assert state(site("school-a").get("/")) == "hit"
+    # The usual page stored is never the low-vision one, nor one mode another's.
+    for mode in ("200-wb", "250-noimg"):
+        page = site("school-a").get(f"/?lv={mode}")
+        assert page.status_code == 200 and state(page) == "miss", mode
+        assert f'class="lv lv-{mode[:3]}' in text(page), mode
+        again = site("school-a").get(f"/?lv={mode}")
+        assert state(again) == "hit" and again.data == page.data, mode
+    usual = site("school-a").get("/")
+    assert state(usual) == "hit" and 'class="lv' not in text(usual)
+    # With the language: one page, whichever order the query names them in.
+    assert state(site("school-a").get("/?lang=ru&lv=200-wb")) == "miss"
+    swapped = site("school-a").get("/?lv=200-wb&lang=ru")
+    assert state(swapped) == "hit" and "Школа school-a" in text(swapped)
+    assert 'class="lv lv-200 lv-wb' in text(swapped)
+
+
 def test_unknown_or_invalid_query_arguments_are_rendered_but_never_stored(site, schools):
     for path in ("/?utm=1", "/?lang=xx", "/news/?page=007", "/news/?page=1&page=2", "/news/?x="):
         for _ in range(2):
