@@ -27,6 +27,7 @@ from werkzeug.wsgi import get_host, get_path_info
 
 from mektep import request_log
 from mektep.pagecache.serving import fresh_entry, notify_view, page_key, page_store, sent_headers
+from mektep.pagecache.visitors import has_session_cookie
 from mektep.security import security_headers
 
 # Request headers that ask for more than the page (Flask's `make_conditional` handles them).
@@ -65,12 +66,7 @@ class FastHits:
 
     def _anonymous(self, environ):
         cookie = environ.get("HTTP_COOKIE")
-        if not cookie:
-            return True
-        config, cookies = self.app.config, parse_cookie(cookie)
-        return config["SESSION_COOKIE_NAME"] not in cookies and (
-            config.get("REMEMBER_COOKIE_NAME", "remember_token") not in cookies
-        )
+        return not cookie or not has_session_cookie(parse_cookie(cookie), self.app.config)
 
     def _find(self, environ):
         """(school id, path, Entry, gzipped) of the stored page this request asks

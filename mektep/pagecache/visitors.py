@@ -35,13 +35,16 @@ class WatchedSessionInterface(SecureCookieSessionInterface):
         return session
 
 
-def carries_session():
-    """Whether the request carries a session or remember cookie."""
-    config = current_app.config
-    cookies = request.cookies
+def has_session_cookie(cookies, config):
+    """Whether `cookies` hold a session or remember cookie (of the app's `config`)."""
     return config["SESSION_COOKIE_NAME"] in cookies or (
         config.get("REMEMBER_COOKIE_NAME", "remember_token") in cookies
     )
+
+
+def carries_session():
+    """Whether the request carries a session or remember cookie."""
+    return has_session_cookie(request.cookies, current_app.config)
 
 
 def session_touched():

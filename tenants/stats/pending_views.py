@@ -2,11 +2,11 @@
 second later (`SEND_SECONDS`): one round trip a second instead of one a page,
 which on a page sent from the cache was as long as finding the page.
 
-The next view after a second sends them, and so does a thread of the
-process's own when no view comes (started on the first view in each process:
-gunicorn forks after loading the app), and the process on its way out. A
-process killed outright loses its last second of counts, as a Redis outage
-loses the counts of its duration: never a page.
+A thread of the process's own sends them (started on the first view in each
+process: gunicorn forks after loading the app), and so does the process on
+its way out; a request only adds to a counter in memory, so a slow Redis never
+holds a page up. A process killed outright loses its last second of counts, as
+a Redis outage loses the counts of its duration: never a page.
 """
 
 import atexit
@@ -37,24 +37,19 @@ class PendingViews:
         self.lock = threading.Lock()
         # One send at a time: once send() returns, no count of before is on its way.
         self.sending = threading.Lock()
-        self.sent_at = 0.0
         _everyone.add(self)
 
     def add(self, key, field):
         with self.lock:
             self.counts[key, field] += 1
-            due = time.monotonic() - self.sent_at >= SEND_SECONDS
         if _sender.pid != os.getpid():
             _start_sender()
-        if due:
-            self.send()
 
     def send(self):
         """Hand every pending count to Redis (lost if it cannot be reached)."""
         with self.sending:
             with self.lock:
                 counts, self.counts = self.counts, Counter()
-                self.sent_at = time.monotonic()
             if counts:
                 self._send(counts)
 

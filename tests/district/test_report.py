@@ -64,7 +64,7 @@ def test_public_pages_are_counted_without_cookies_and_flushed_by_the_worker(
 
 def test_a_view_reaches_redis_within_a_second_without_another(app, site, schools):
     site("school-a").get("/")
-    site("school-a").get("/")  # counted, then held: the first was sent at once
+    site("school-a").get("/")  # both held in the process until its sender thread runs
     with app.app_context():
         for _ in range(50):
             counts = [
