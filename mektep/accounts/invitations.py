@@ -19,6 +19,7 @@ from mektep.accounts import messages, setup_links
 from mektep.accounts.models import Membership, User
 from mektep.extensions import db
 from mektep.hosts import site_url
+from mektep.mail.compose import host_language
 
 
 @dataclass
@@ -67,7 +68,7 @@ def inviting_language(school=None, languages=LANGUAGES):
     invites it (its owner has used no page yet), else the school's."""
     if has_request_context() and g.get("lang") in languages:
         return g.lang
-    return school.default_language if school is not None else LANGUAGES[0]
+    return host_language(school)
 
 
 def new_account(email, lang, **fields):
