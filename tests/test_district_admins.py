@@ -164,6 +164,16 @@ def test_the_audit_log_filters_by_school_person_and_action(app, district, school
     assert unknown.status_code == 400
 
 
+def test_the_audit_log_person_filter_takes_wildcards_literally(app, district, schools):
+    district.submit(f"/district/schools/{schools['a']}/suspend", {}, form_page="/district/")
+    found = district.get("/district/audit?lang=en&person=DISTRICT%40Mektep").get_data(as_text=True)
+    assert found.count(">school.suspend</a></code>") == 1  # any case matches
+    for wildcard in ("district_mektep", "district%25mektep", "%25"):
+        page = district.get(f"/district/audit?lang=en&person={wildcard}")
+        assert page.status_code == 200
+        assert ">school.suspend</a></code>" not in page.get_data(as_text=True)
+
+
 def test_the_audit_log_pages(app, district, schools):
     with app.app_context():
         for number in range(60):
