@@ -65,6 +65,26 @@ def test_an_invited_administrator_chooses_their_own_password(app, site, district
     assert "deputy@mektep.kg" in page and "Deputy" in page
 
 
+def test_with_a_mail_server_an_administrators_link_is_never_on_screen(
+    app, site, district, smtp_server
+):
+    invited = district.submit(
+        "/district/admins/invite?lang=en",
+        {"email": "deputy@mektep.kg"},
+        form_page="/district/admins",
+    )
+    assert invited.status_code == 200
+    assert "/account/setup/" not in invited.get_data(as_text=True)
+    again = change(district, app, "deputy@mektep.kg", "setup-link")
+    assert again.status_code == 200
+    assert "/account/setup/" not in again.get_data(as_text=True)
+    # The links went to the owner: the newer one works.
+    first, second = smtp_server.delivered()
+    assert first["To"] == second["To"] == "deputy@mektep.kg"
+    deputy = site()
+    assert deputy.get(path_of(one_link(second, "/account/setup/"))).status_code == 200
+
+
 def test_an_existing_account_becomes_an_administrator_and_is_told(app, district, schools, outbox):
     before = credentials(app, "admin@a.kg")
     response = district.submit(

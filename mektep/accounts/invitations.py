@@ -14,7 +14,7 @@ from flask import current_app, g, has_request_context, url_for
 from sqlalchemy.exc import IntegrityError
 
 from config import LANGUAGES
-from mektep import audit, mail
+from mektep import audit
 from mektep.accounts import messages, setup_links
 from mektep.accounts.models import Membership, User
 from mektep.extensions import db
@@ -59,8 +59,7 @@ def invite(school, email, role, inviter=None):
     if membership.pending:
         messages.send_invitation(membership, inviter)
         return Invitation(membership, None)
-    link = setup_links.send(membership, inviter)
-    return Invitation(membership, link if mail.shows_links() else None)
+    return Invitation(membership, setup_links.send(membership, inviter))
 
 
 def inviting_language(school=None, languages=LANGUAGES):
