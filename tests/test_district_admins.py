@@ -65,6 +65,26 @@ def test_an_invited_administrator_chooses_their_own_password(app, site, district
     assert "deputy@mektep.kg" in page and "Deputy" in page
 
 
+def test_with_a_mail_server_an_administrators_link_is_never_on_screen(
+    app, site, district, smtp_server
+):
+    invited = district.submit(
+        "/district/admins/invite?lang=en",
+        {"email": "deputy@mektep.kg"},
+        form_page="/district/admins",
+    )
+    assert invited.status_code == 200
+    assert "/account/setup/" not in invited.get_data(as_text=True)
+    again = change(district, app, "deputy@mektep.kg", "setup-link")
+    assert again.status_code == 200
+    assert "/account/setup/" not in again.get_data(as_text=True)
+    # The links went to the owner: the newer one works.
+    first, second = smtp_server.delivered()
+    assert first["To"] == second["To"] == "deputy@mektep.kg"
+    deputy = site()
+    assert deputy.get(path_of(one_link(second, "/account/setup/"))).status_code == 200
+
+
 def test_an_existing_account_becomes_an_administrator_and_is_told(app, district, schools, outbox):
     before = credentials(app, "admin@a.kg")
     response = district.submit(
@@ -162,6 +182,16 @@ def test_the_audit_log_filters_by_school_person_and_action(app, district, school
     assert by_me.count(">school.suspend</a></code>") == 2
     unknown = district.get("/district/audit?lang=en&action=no.such.action")
     assert unknown.status_code == 400
+
+
+def test_the_audit_log_person_filter_takes_wildcards_literally(app, district, schools):
+    district.submit(f"/district/schools/{schools['a']}/suspend", {}, form_page="/district/")
+    found = district.get("/district/audit?lang=en&person=DISTRICT%40Mektep").get_data(as_text=True)
+    assert found.count(">school.suspend</a></code>") == 1  # any case matches
+    for wildcard in ("district_mektep", "district%25mektep", "%25"):
+        page = district.get(f"/district/audit?lang=en&person={wildcard}")
+        assert page.status_code == 200
+        assert ">school.suspend</a></code>" not in page.get_data(as_text=True)
 
 
 def test_the_audit_log_pages(app, district, schools):

@@ -14,11 +14,12 @@ from flask import current_app, g, has_request_context, url_for
 from sqlalchemy.exc import IntegrityError
 
 from config import LANGUAGES
-from mektep import audit, mail
+from mektep import audit
 from mektep.accounts import messages, setup_links
 from mektep.accounts.models import Membership, User
 from mektep.extensions import db
 from mektep.hosts import site_url
+from mektep.mail.compose import host_language
 
 
 @dataclass
@@ -58,8 +59,7 @@ def invite(school, email, role, inviter=None):
     if membership.pending:
         messages.send_invitation(membership, inviter)
         return Invitation(membership, None)
-    link = setup_links.send(membership, inviter)
-    return Invitation(membership, link if mail.shows_links() else None)
+    return Invitation(membership, setup_links.send(membership, inviter))
 
 
 def inviting_language(school=None, languages=LANGUAGES):
@@ -67,7 +67,7 @@ def inviting_language(school=None, languages=LANGUAGES):
     invites it (its owner has used no page yet), else the school's."""
     if has_request_context() and g.get("lang") in languages:
         return g.lang
-    return school.default_language if school is not None else LANGUAGES[0]
+    return host_language(school)
 
 
 def new_account(email, lang, **fields):

@@ -7,6 +7,7 @@ from config import LANGUAGES, UI_LANGUAGES
 from mektep.accounts import passwords
 from mektep.clock import utcnow
 from mektep.extensions import db
+from mektep.mail.compose import host_language
 
 ROLES = ("admin", "editor")
 ROLE_LABELS = {"admin": _l("administrator"), "editor": _l("editor")}
@@ -85,13 +86,14 @@ class User(UserMixin, db.Model):
         English for the district's console."""
         return UI_LANGUAGES if self.is_district_admin else LANGUAGES
 
-    def mail_language(self, school=None):
-        """The language of messages to the owner: as chosen, else as last used,
-        else the school's (`school` None: the district's console)."""
-        for lang in (self.language, self.last_language):
+    def mail_language(self, school=None, page=None):
+        """The language of messages to the owner: as chosen, else the language of
+        the `page` they asked from (if any), else as last used, else the school's
+        (`school` None: the district's console)."""
+        for lang in (self.language, page, self.last_language):
             if lang in self.mail_languages():
                 return lang
-        return school.default_language if school is not None else LANGUAGES[0]
+        return host_language(school)
 
 
 class Membership(db.Model):

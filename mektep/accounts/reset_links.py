@@ -66,10 +66,7 @@ def compose_requested(row):
         return None
     row.user_id = user.id
     # Their chosen language, else the page's where they asked (their latest).
-    languages = user.mail_languages()
-    row.lang = user.language if user.language in languages else row.lang
-    if row.lang not in languages:
-        row.lang = user.mail_language(row.school)
+    row.lang = user.mail_language(row.school, page=row.lang)
     context = _context(user, row.school, row.lang)
     return mail.compose(user.email, TEMPLATE, row.lang, row.school, user=user, **context)
 

@@ -15,11 +15,11 @@ from flask_wtf import FlaskForm
 from wtforms import RadioField, SubmitField
 from wtforms.fields.choices import SelectChoice
 
-from config import LANGUAGES
 from mektep import audit
 from mektep.accounts.blueprint import bp
 from mektep.extensions import db
 from mektep.i18n import LANGUAGE_NAMES
+from mektep.mail.compose import host_language
 
 AS_PAGES = "pages"
 
@@ -46,7 +46,7 @@ class SettingsForm(FlaskForm):
 def _language_choices(user):
     last = user.last_language
     if last not in user.mail_languages():
-        last = g.school.default_language if g.school is not None else LANGUAGES[0]
+        last = host_language(g.school)
     current = LANGUAGE_NAMES[last]
     automatic = _("As the pages I use (now: %(language)s)", language=current)
     return [

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from flask import current_app
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
+from mektep import mail
 from mektep.accounts import messages
 from mektep.accounts.models import Membership, User
 from mektep.extensions import db
@@ -85,24 +86,30 @@ def external_link(membership, lang=None):
     return school_link(membership.school, "auth.setup", lang, token=token)
 
 
+def _shown(link):
+    """`link` where the page that mailed it may show it too (`mail.shows_links()`:
+    development, the message lies in the outbox folder), else None."""
+    return link if mail.shows_links() else None
+
+
 def send(membership, inviter=None, reissued=False):
     """Mail the owner of `membership`'s account a new set-up link; returns it
-    (for the development outbox's on-screen link)."""
+    where the page may show it (`_shown`), else None."""
     user, school = membership.user, membership.school
     link = external_link(membership, user.mail_language(school))
     messages.send_setup_link(user, link, school, membership.role, inviter, reissued)
-    return link
+    return _shown(link)
 
 
 def send_district(user, inviter=None, reissued=False):
     """Mail a district administrator who has no password yet a new set-up link
-    for the console; returns it."""
+    for the console; returns it where the page may show it (`_shown`)."""
     if not may_issue_district(user):
         raise PermissionError("the district may not issue a set-up link for this account")
     token = _token(user, d=1)
     link = school_link(None, "auth.setup", user.mail_language(None), token=token)
     messages.send_setup_link(user, link, inviter=inviter, reissued=reissued)
-    return link
+    return _shown(link)
 
 
 @dataclass

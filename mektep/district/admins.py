@@ -15,7 +15,7 @@ from flask_wtf import FlaskForm
 from wtforms import SubmitField
 
 from config import UI_LANGUAGES
-from mektep import audit, mail
+from mektep import audit
 from mektep.accounts import invitations, messages, setup_links
 from mektep.accounts.models import User
 from mektep.clock import utcnow
@@ -82,7 +82,7 @@ def invite_admin():
         return render_template(
             "district/admin_invited.html",
             admin=user,
-            link=link if mail.shows_links() else None,
+            link=link,
         )
     user.is_district_admin = True
     messages.send_district_admin_notice(user, inviter)
@@ -182,6 +182,6 @@ def admin_setup_link(user_id):
     return render_template(
         "district/admin_invited.html",
         admin=user,
-        link=link if mail.shows_links() else None,
+        link=link,
         reissued=True,
     )

@@ -62,11 +62,10 @@ def _filtered(query, form):
         query = query.where(AuditEntry.school_id == parse_int(school))
     person = (form.person.data or "").strip()
     if person:
-        pattern = f"%{_escaped(person.lower())}%"
         people = db.select(User.id).where(
             db.or_(
-                db.func.lower(User.email).like(pattern, escape="\\"),
-                db.func.lower(User.display_name).like(pattern, escape="\\"),
+                db.func.lower(User.email).contains(person.lower(), autoescape=True),
+                db.func.lower(User.display_name).contains(person.lower(), autoescape=True),
             )
         )
         query = query.where(AuditEntry.user_id.in_(people))
@@ -76,10 +75,6 @@ def _filtered(query, form):
     elif action:
         query = query.where(AuditEntry.action.startswith(action + ".", autoescape=True))
     return query
-
-
-def _escaped(text):
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 @bp.route("/audit")
