@@ -16,7 +16,7 @@ from flask_wtf import FlaskForm
 from wtforms import RadioField, SubmitField
 from wtforms.fields.choices import SelectChoice
 
-from mektep import audit, mail
+from mektep import audit
 from mektep.accounts import invitations, reset_links, setup_links
 from mektep.accounts.models import ROLE_LABELS, ROLES, Membership, User
 from mektep.extensions import db
@@ -136,7 +136,7 @@ def account_setup_link(membership_id):
     link = setup_links.send(membership, current_user._get_current_object(), reissued=True)
     audit.record("accounts.setup_link", membership.user.email)
     db.session.commit()
-    return _show_invitation(membership, link if mail.shows_links() else None, reissued=True)
+    return _show_invitation(membership, link, reissued=True)
 
 
 def _show_invitation(membership, link, reissued=False):
