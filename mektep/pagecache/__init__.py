@@ -13,10 +13,12 @@ docs/DEVELOPING.md ("The page cache") is the rule every part follows.
 - `entries.py`: what a stored page holds;
 - `invalidation.py`: generations bumped by commits;
 - `http.py`: Cache-Control, validators, static files' hashed URLs;
-- `visitors.py`: anonymous or not, and keeping the session untouched.
+- `visitors.py`: anonymous or not, and keeping the session untouched;
+- `memo.py`: what every page of a school shows around its content, kept per
+  process under the same generations (the cheap part of a page not stored).
 """
 
-from mektep.pagecache import invalidation, serving, visitors
+from mektep.pagecache import invalidation, memo, serving, visitors
 from mektep.pagecache.declarations import (
     PAGE_NUMBER,
     add_cached_pages,
@@ -26,6 +28,7 @@ from mektep.pagecache.declarations import (
 )
 from mektep.pagecache.http import add_static_version
 from mektep.pagecache.invalidation import DISTRICT, NONE, SCHOOL
+from mektep.pagecache.memo import per_school
 from mektep.pagecache.serving import add_page_view_listener, page_store
 from mektep.pagecache.store import PageStore
 
@@ -39,6 +42,7 @@ __all__ = [
     "add_variant",
     "cache_until",
     "invalidation",
+    "per_school",
     "page_arguments",
     "page_store",
 ]
@@ -48,15 +52,18 @@ def init_app(app):
     from mektep.queue import redis_url
 
     visitors.init_app(app)
+    memo.init_app(app)
     app.url_defaults(add_static_version)
-    if app.config["PAGE_CACHE"]:
-        app.extensions["mektep.pagecache"] = PageStore(
-            app.config["PAGE_CACHE_URL"] or (lambda: redis_url(app)),
-            seconds=app.config["PAGE_CACHE_SECONDS"],
-            pages_per_school=app.config["PAGE_CACHE_PAGES_PER_SCHOOL"],
-            # Deployments sharing a Redis keep apart by their queue's name, as jobs do.
-            prefix=f"{app.config['RQ_QUEUE']}:pages",
-        )
+    # The generations are kept with the cache off too (PAGE_CACHE=0 keeps no
+    # pages): what `memo.py` keeps per process goes by them.
+    app.extensions["mektep.pagecache"] = PageStore(
+        app.config["PAGE_CACHE_URL"] or (lambda: redis_url(app)),
+        seconds=app.config["PAGE_CACHE_SECONDS"],
+        pages_per_school=app.config["PAGE_CACHE_PAGES_PER_SCHOOL"],
+        # Deployments sharing a Redis keep apart by their queue's name, as jobs do.
+        prefix=f"{app.config['RQ_QUEUE']}:pages",
+        keeps_pages=app.config["PAGE_CACHE"],
+    )
     # `serving.serve_from_cache` runs first of all (create_app registers it).
     app.before_request(serving.plan_for_school)
     app.after_request(serving.finish)

@@ -22,6 +22,8 @@ from flask import current_app, g, request, url_for
 
 from mektep.registries import registry
 
+# Where the request keeps the earliest moment its page changes by itself.
+UNTIL = "page_cache_until"
 # A page number as links write it: no sign, no leading zero.
 PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,5}").fullmatch
 
@@ -66,13 +68,17 @@ def is_cached_page():
 def cache_until(moment):
     """This page changes by itself at `moment` (naive UTC, as the clock gives):
     it is kept no longer than that."""
-    expires = calendar.timegm(moment.timetuple())
-    g.page_cache_until = min(g.get("page_cache_until", expires), expires)
+    cache_until_epoch(calendar.timegm(moment.timetuple()))
+
+
+def cache_until_epoch(expires):
+    """`cache_until` in epoch seconds."""
+    setattr(g, UNTIL, min(g.get(UNTIL, expires), expires))
 
 
 def expiry(now, seconds):
     """When a page rendered now stops being right (epoch seconds)."""
-    return min(int(now) + seconds, g.get("page_cache_until", int(now) + seconds))
+    return min(int(now) + seconds, g.get(UNTIL, int(now) + seconds))
 
 
 def storable_query():

@@ -48,8 +48,9 @@ class Plan:
 
 
 def page_store(app=None):
-    """The app's PageStore, or None when the page cache is off (PAGE_CACHE)."""
-    return (app or current_app).extensions.get("mektep.pagecache")
+    """The app's PageStore, or None when the page cache keeps no pages (PAGE_CACHE)."""
+    store = (app or current_app).extensions.get("mektep.pagecache")
+    return store if store is not None and store.keeps_pages else None
 
 
 def page_key(host, path, query):

@@ -59,6 +59,20 @@ if not district then district = ARGV[5]; redis.call('SET', KEYS[2], district) en
 local field = generation .. ' ' .. district .. ' ' .. ARGV[1]
 return {school, field, redis.call('HGET', prefix .. ':pages', field)}
 """
+# The school's and the district's generations, created (with the fresh tokens
+# given) where missing, as LOOKUP does.
+GENERATIONS = """
+local found = {}
+for index, key in ipairs(KEYS) do
+  local generation = redis.call('GET', key)
+  if not generation then
+    generation = ARGV[index]
+    redis.call('SET', key, generation)
+  end
+  found[index] = generation
+end
+return found[1] .. ' ' .. found[2]
+"""
 # Stores a page, making room by dropping a random one when the school is
 # full, and notes the school's host in the hosts index.
 STORE = """
@@ -79,8 +93,9 @@ def new_token():
 class PageStore:
     """The page cache of one app: its Redis client, scripts and outage state."""
 
-    def __init__(self, url, seconds, pages_per_school, prefix="mektep:pages"):
+    def __init__(self, url, seconds, pages_per_school, prefix="mektep:pages", keeps_pages=True):
         self.url = url
+        self.keeps_pages = keeps_pages
         self.seconds = seconds
         self.pages_per_school = pages_per_school
         self.prefix = prefix
@@ -113,7 +128,9 @@ class PageStore:
             client = redis.Redis.from_url(
                 url, socket_connect_timeout=TIMEOUT_SECONDS, socket_timeout=TIMEOUT_SECONDS
             )
-            self._scripts = (client.register_script(LOOKUP), client.register_script(STORE))
+            self._scripts = tuple(
+                client.register_script(script) for script in (LOOKUP, STORE, GENERATIONS)
+            )
             self._client = client
         return self._client
 
@@ -155,6 +172,23 @@ class PageStore:
             return None
         school, field, value = found
         return int(school), field, value
+
+    def generations(self, school_id):
+        """"<school generation> <district generation>" as they are now (what
+        a `lookup` field starts with), or None when Redis cannot be asked."""
+        if not self.available():
+            return None
+        try:
+            client = self._connect()
+            found = self._scripts[2](
+                keys=[self.generation_key(school_id), self.district_key()],
+                args=[new_token(), new_token()],
+                client=client,
+            )
+        except redis.RedisError as error:
+            self._failed(error)
+            return None
+        return found.decode()
 
     def store(self, school_id, host, field, value):
         """Keep a page under the field `lookup` gave (a bump since made that

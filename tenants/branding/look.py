@@ -14,6 +14,7 @@ from flask import current_app, g, url_for
 from mektep.branding.colours import PLATFORM_ACCENT, TEXT_ON_ACCENT
 from mektep.branding.models import district_branding
 from mektep.extensions import db
+from mektep.pagecache import per_school
 from mektep.hosts import site_url
 from tenants.branding.models import SchoolBranding
 
@@ -74,6 +75,7 @@ def current_look():
     return g.school_look
 
 
+@per_school
 def school_logo():
     """The bound school's logo for the header: (address, width, height) of its
     small thumbnail, or None."""

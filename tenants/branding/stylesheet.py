@@ -15,6 +15,7 @@ import hashlib
 from flask import Response, abort, url_for
 
 from mektep.branding.colours import measure, parse
+from mektep.pagecache import per_school
 from tenants.branding.look import current_look
 
 MAX_AGE = 365 * 24 * 3600
@@ -35,6 +36,7 @@ def stylesheet_name(accent):
     return f"{accent[1:]}.{digest}"
 
 
+@per_school
 def brand_stylesheet_url():
     """The bound school's stylesheet, or None when it looks like the platform."""
     look = current_look()

@@ -3,11 +3,15 @@ its `init_app`, so the menu and the site map come from one list.
 
 Fixed entries (`add_menu_entry`) are the same for every school; a menu source
 (`add_menu_source`) yields the entries a school adds itself, such as its free
-pages. The menu is built when a page asks for it, so admin pages never pay for it.
+pages. The menu is built when a page asks for it, so admin pages never pay for it,
+and the header's links (`menu_links`) once per school and generation.
 """
 
 from typing import NamedTuple
 
+from flask import url_for
+
+from mektep.pagecache import per_school
 from mektep.registries import registry
 
 
@@ -32,3 +36,9 @@ def main_menu():
     for source in registry("public_menu_sources"):
         entries.extend(source())
     return sorted(entries, key=lambda entry: entry.order)
+
+
+@per_school
+def menu_links():
+    """[(address, label)] of the main menu as the header shows it."""
+    return [(url_for(entry.endpoint, **entry.args), str(entry.label)) for entry in main_menu()]

@@ -9,6 +9,7 @@ page gives its own description and picture by its `description` and
 from flask import request
 
 from mektep.hosts import external_url
+from mektep.pagecache import per_school
 from tenants.branding.look import current_look
 from tenants.public import lowvision
 
@@ -28,6 +29,7 @@ def canonical_url():
     return external_url(request.endpoint, **args)
 
 
+@per_school
 def default_share_image():
     """The picture of a page's preview when the page has none of its own: the
     school's logo when it has one, else the platform's picture."""

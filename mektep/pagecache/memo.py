@@ -1,0 +1,128 @@
+"""What every page of a school shows around its content, kept in each process.
+
+The header's menu and banners, the footer with the school's contacts, the
+preview picture: on every page of a school they are the same for one language
+and variant, and they change only when something the school's public sees is
+committed, which is exactly when the page cache's generations change
+(`invalidation.py`). `school_memo(name, compute)` keeps `compute()`'s value in
+this process under the school, both its generations, the host and the page's
+variants (the language, the low-vision mode), so a page the cache does not hold
+(or every page, with PAGE_CACHE=0) computes it once per school, not once per
+page. Another process or machine reads the same generations from Redis, so a
+commit anywhere makes every process compute it again.
+
+The generations come with the page cache's own lookup when there was one (no
+further Redis call), else from one call per request. A value lives at most
+`MEMO_SECONDS`, and no longer than what `compute` says changes by the clock
+(`cache_until`), which bounds the page's own life as well when the value is
+reused. `MEMO_ENTRIES` values per process at most, the least used dropped
+first. Signed-in visitors and a Redis that does not answer get values computed
+afresh, as if there were no memo.
+"""
+
+import functools
+import threading
+import time
+
+import cachetools
+from flask import current_app, g, render_template, request
+from markupsafe import Markup
+
+from mektep.pagecache import declarations
+from mektep.pagecache.visitors import carries_session
+from mektep.registries import registry
+
+MEMO_SECONDS = 60
+MEMO_ENTRIES = 500
+
+_values = cachetools.LRUCache(maxsize=MEMO_ENTRIES)
+_lock = threading.Lock()
+
+
+def school_memo(name, compute):
+    """`compute()`, or the value it gave for this school, generation, host and
+    variant in this process within its life."""
+    key = _key(name)
+    if key is None:
+        return compute()
+    now = time.time()
+    with _lock:
+        found = _values.get(key)
+    if found is not None and found[2] > now:
+        value, changes_at, _expires = found
+        if changes_at is not None:
+            declarations.cache_until_epoch(changes_at)
+        return value
+    value, changes_at = _computed(compute)
+    expires = min(now + MEMO_SECONDS, changes_at or now + MEMO_SECONDS)
+    with _lock:
+        _values[key] = (value, changes_at, expires)
+    return value
+
+
+def _computed(compute):
+    """(compute(), the earliest moment it gave to `cache_until` or None): the
+    moment bounds the page as well."""
+    outer = g.pop(declarations.UNTIL, None)
+    try:
+        value = compute()
+    finally:
+        changes_at = g.pop(declarations.UNTIL, None)
+        for moment in (outer, changes_at):
+            if moment is not None:
+                declarations.cache_until_epoch(moment)
+    return value, changes_at
+
+
+def _key(name):
+    if "school_memo_key" not in g:
+        g.school_memo_key = _request_key()
+    return None if g.school_memo_key is None else (name, *g.school_memo_key)
+
+
+def _request_key():
+    """What the request's memo values go by: the school, its generations, the
+    host and the page's variants (valid values only); None: no memo."""
+    school = g.get("school")
+    if school is None or carries_session():
+        return None
+    generations = _generations(school.id)
+    if generations is None:
+        return None
+    variants = []
+    for argument, valid in registry("page_cache_variants"):
+        value = request.args.get(argument)
+        variants.append(value if value is not None and valid(value) else None)
+    return school.id, generations, request.host, g.get("lang"), tuple(variants)
+
+
+def _generations(school_id):
+    """The school's generations as the page cache's lookup saw them, or as
+    Redis has them now; None if Redis does not answer."""
+    plan = g.get("page_cache")
+    if plan is not None and plan.field is not None and plan.school_id == school_id:
+        return tuple(plan.field.split(" ", 2)[:2])
+    store = current_app.extensions.get("mektep.pagecache")
+    return store.generations(school_id) if store is not None else None
+
+
+
+def per_school(function):
+    """Decorator: `function()` (of no arguments) kept by `school_memo`."""
+    name = f"{function.__module__}.{function.__qualname__}"
+
+    @functools.wraps(function)
+    def kept():
+        return school_memo(name, function)
+
+    return kept
+
+
+def shared_part(template):
+    """The template `template` rendered, kept by `school_memo`: a part of every
+    page of a school that does not depend on the page (the footer, a banner)."""
+    return school_memo(template, lambda: Markup(render_template(template)))
+
+
+def init_app(app):
+    app.jinja_env.globals["shared_part"] = shared_part
