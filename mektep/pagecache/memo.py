@@ -35,8 +35,15 @@ from mektep.registries import registry
 MEMO_SECONDS = 60
 MEMO_ENTRIES = 500
 
-_values = cachetools.LRUCache(maxsize=MEMO_ENTRIES)
-_lock = threading.Lock()
+EXTENSION = "mektep.pagecache.memo"
+
+
+class Memo:
+    """The values an app keeps, the least used dropped first."""
+
+    def __init__(self):
+        self.values = cachetools.LRUCache(maxsize=MEMO_ENTRIES)
+        self.lock = threading.Lock()
 
 
 def school_memo(name, compute):
@@ -45,9 +52,10 @@ def school_memo(name, compute):
     key = _key(name)
     if key is None:
         return compute()
+    memo = current_app.extensions[EXTENSION]
     now = time.time()
-    with _lock:
-        found = _values.get(key)
+    with memo.lock:
+        found = memo.values.get(key)
     if found is not None and found[2] > now:
         value, changes_at, _expires = found
         if changes_at is not None:
@@ -55,8 +63,8 @@ def school_memo(name, compute):
         return value
     value, changes_at = _computed(compute)
     expires = min(now + MEMO_SECONDS, changes_at or now + MEMO_SECONDS)
-    with _lock:
-        _values[key] = (value, changes_at, expires)
+    with memo.lock:
+        memo.values[key] = (value, changes_at, expires)
     return value
 
 
@@ -101,10 +109,9 @@ def _generations(school_id):
     Redis has them now; None if Redis does not answer."""
     plan = g.get("page_cache")
     if plan is not None and plan.field is not None and plan.school_id == school_id:
-        return tuple(plan.field.split(" ", 2)[:2])
+        return tuple(part.decode() for part in plan.field.split(b" ", 2)[:2])
     store = current_app.extensions.get("mektep.pagecache")
     return store.generations(school_id) if store is not None else None
-
 
 
 def per_school(function):
@@ -125,4 +132,5 @@ def shared_part(template):
 
 
 def init_app(app):
+    app.extensions[EXTENSION] = Memo()
     app.jinja_env.globals["shared_part"] = shared_part

@@ -174,8 +174,8 @@ class PageStore:
         return int(school), field, value
 
     def generations(self, school_id):
-        """"<school generation> <district generation>" as they are now (what
-        a `lookup` field starts with), or None when Redis cannot be asked."""
+        """(school generation, district generation) as they are now (what a
+        `lookup` field starts with), or None when Redis cannot be asked."""
         if not self.available():
             return None
         try:
@@ -188,7 +188,7 @@ class PageStore:
         except redis.RedisError as error:
             self._failed(error)
             return None
-        return found.decode()
+        return tuple(found.decode().split(" "))
 
     def store(self, school_id, host, field, value):
         """Keep a page under the field `lookup` gave (a bump since made that
