@@ -14,8 +14,8 @@ from flask import current_app, g, url_for
 from mektep.branding.colours import PLATFORM_ACCENT, TEXT_ON_ACCENT
 from mektep.branding.models import district_branding
 from mektep.extensions import db
-from mektep.pagecache import per_school
 from mektep.hosts import site_url
+from mektep.pagecache import per_school
 from tenants.branding.models import SchoolBranding
 
 
