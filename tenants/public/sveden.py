@@ -10,9 +10,9 @@ from mektep.schema import SECTIONS, STAFF_FIELDS, section
 from tenants.content.display import PLAIN_KINDS
 from tenants.content.values import (
     head_of_school,
+    published_staff,
     published_values,
     section_rows,
-    staff,
 )
 from tenants.documents.links import documents_for_field
 from tenants.public.blueprint import bp
@@ -53,9 +53,10 @@ def css_string(text):
 
 
 def _staff_lists(schema):
-    """{list name: published people} of the section's staff lists, in one query."""
+    """{list name: published people} of the section's staff lists, in one query:
+    plain rows (role, data, published_at), the page reads nothing else of them."""
     roles = sorted({role for member in schema.staff_lists for role in member.roles})
-    people = staff(g.school, roles=roles) if roles else []
+    people = published_staff(g.school, roles) if roles else []
     return {
         member.name: [person for person in people if person.role in member.roles]
         for member in schema.staff_lists
