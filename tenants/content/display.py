@@ -39,7 +39,9 @@ class StaffRow(NamedTuple):
 
 class PageTexts:
     """Display texts of one page's values in `lang`; each choice label and
-    grouped number is formatted once however many rows repeat it."""
+    grouped number is formatted once however many rows repeat it, and what a
+    column's cells share (how they are drawn, their attributes, the label) is
+    worked out once a page."""
 
     def __init__(self, lang, microdata=True, required_names=()):
         self.lang = lang
@@ -47,6 +49,7 @@ class PageTexts:
         self.required_names = required_names
         self._formatted = {}
         self._attrs = {}
+        self._styles = {}
         self.labels = {}
 
     def shown(self, field, value):
@@ -85,7 +88,7 @@ class PageTexts:
             self.labels[field.key] = str(field.label)
         return self.labels[field.key]
 
-    def attrs(self, field, style, text_lang):
+    def attrs(self, field, style, text_lang=None):
         """The attributes of a `<td>` of `field` drawn in `style`, made once a page."""
         key = (field.key, style, text_lang)
         if key not in self._attrs:
@@ -102,22 +105,30 @@ class PageTexts:
             attrs += Markup(' lang="%s"') % text_lang
         return attrs
 
+    def style(self, field):
+        """How a filled cell of `field` is drawn: "lines", "plain" or "macro"."""
+        if field.key not in self._styles:
+            if field.member_type == "group":
+                style = "lines"
+            else:
+                plain = field.kind in PLAIN_KINDS and not field.is_document
+                style = "plain" if plain else "macro"
+            self._styles[field.key] = style
+        return self._styles[field.key]
+
     def cell(self, field, value):
+        style = self.style(field)
         if field.is_document:
-            return Cell(field, value, None, None, "macro")
-        if field.member_type == "group":
+            return Cell(field, value, None, None, style)
+        if style == "lines":
             text, text_lang = self.lines(field, value), None
         else:
             text, text_lang = self.shown(field, value)
         if text is None:
-            style = "empty"
-        elif field.member_type == "group":
-            style = "lines"
-        else:
-            style = "plain" if field.kind in PLAIN_KINDS else "macro"
+            required = field.name in self.required_names
+            return Cell(field, value, None, None, "empty", self.attrs(field, "empty"), required)
         attrs = Markup() if style == "macro" else self.attrs(field, style, text_lang)
-        required = style == "empty" and field.name in self.required_names
-        return Cell(field, value, text, text_lang, style, attrs, required)
+        return Cell(field, value, text, text_lang, style, attrs)
 
 
 def staff_rows(staff_list, people, lang, texts=None):
