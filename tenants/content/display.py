@@ -2,13 +2,15 @@
 once per value so that long tables (25 teachers × 10 columns) render with a
 plain loop instead of a template macro per cell: each cell comes with the
 attributes of its `<td>` ready, made once per column and page (a column's label
-is translated once, not once a row)."""
+is translated once, not once a row). People are staff records or plain rows
+with their `data` (tenants/content/values.py: published_staff)."""
 
 from typing import NamedTuple
 
 from flask_babel import format_decimal
 from markupsafe import Markup
 
+from mektep.fixed_texts import fixed_texts
 from tenants.content.models import full_name
 from tenants.content.values import in_language
 
@@ -50,7 +52,7 @@ class PageTexts:
         self._formatted = {}
         self._attrs = {}
         self._styles = {}
-        self.labels = {}
+        self._fixed = None
 
     def shown(self, field, value):
         """(text, language of the text when it is not the page's) of `value`."""
@@ -83,10 +85,10 @@ class PageTexts:
         ]
 
     def label(self, field):
-        """The field's label in the page's language, translated once a page."""
-        if field.key not in self.labels:
-            self.labels[field.key] = str(field.label)
-        return self.labels[field.key]
+        """The field's label in the current locale (mektep/fixed_texts.py)."""
+        if self._fixed is None:
+            self._fixed = fixed_texts()
+        return self._fixed[field.label]
 
     def attrs(self, field, style, text_lang=None):
         """The attributes of a `<td>` of `field` drawn in `style`, made once a page."""

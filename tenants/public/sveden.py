@@ -5,6 +5,7 @@ from flask import abort, g, render_template, url_for
 from flask_babel import lazy_gettext as _l
 
 from config import LANGUAGES
+from mektep.fixed_texts import fixed_texts
 from mektep.hosts import site_url
 from mektep.schema import SECTIONS, STAFF_FIELDS, section
 from tenants.content.display import PLAIN_KINDS
@@ -101,6 +102,21 @@ def staff_labels():
     return css, 200, {"Content-Type": "text/css; charset=utf-8", "Cache-Control": "max-age=86400"}
 
 
+# A section's link is its slug in one link built by url_for (which adds the
+# page's language and low-vision mode): one url_for for the whole menu.
+SLUG_PLACEHOLDER = "__slug__"
+
+
+def sveden_menu(sections):
+    """(slug, link, title) of each section of the /sveden/ side menu."""
+    link = url_for("public.sveden_section", slug=SLUG_PLACEHOLDER)
+    texts = fixed_texts()
+    return [
+        (schema.slug, link.replace(SLUG_PLACEHOLDER, schema.slug, 1), texts[schema.title])
+        for schema in sections
+    ]
+
+
 def _shown_sections():
     """The mandatory sections, and the optional ones the school has published:
     an optional section it does not use is in no menu, list or sitemap."""
@@ -174,5 +190,7 @@ def init_app(app):
     add_menu_entry(app, "public.sveden_index", SVEDEN_TITLE, 10)
     # Every page of a school shows its contacts in the footer; the home page
     # (served by `index`, outside the blueprint) links the section.
-    app.jinja_env.globals.update(school_contacts=school_contacts, SVEDEN_TITLE=SVEDEN_TITLE)
+    app.jinja_env.globals.update(
+        school_contacts=school_contacts, SVEDEN_TITLE=SVEDEN_TITLE, sveden_menu=sveden_menu
+    )
     app.add_template_filter(css_string, "css_string")
