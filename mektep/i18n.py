@@ -6,6 +6,8 @@ public URL can be cached and shared. Public pages speak the two official
 languages; the admin and district pages also speak English.
 """
 
+from functools import cache
+
 from flask import current_app, g, request, url_for
 
 from config import LANGUAGES
@@ -21,6 +23,7 @@ def default_language():
     return school.default_language if school is not None else LANGUAGES[0]
 
 
+@cache
 def fallback_order(lang):
     """The official languages to read a text in for a page in `lang`: `lang`
     first, then the others (a missing translation falls back, marked)."""

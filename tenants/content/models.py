@@ -75,6 +75,20 @@ class SectionContent(TenantOwned, Versioned, db.Model):
         return with_school_values(self.schema, values, self.school.snapshot())
 
 
+def full_name(data, lang):
+    """A person's name from a staff record's `data`, each part in `lang` or else
+    in the other language (public pages read `data` alone, without the record)."""
+    data = data or {}
+    order = fallback_order(lang)
+    parts = []
+    for name in NAME_FIELDS:
+        value = data.get(name) or {}
+        text = next((value[code] for code in order if value.get(code)), "")
+        if text:
+            parts.append(text)
+    return " ".join(parts)
+
+
 class StaffMember(TenantOwned, Versioned, Trashable, db.Model):
     version_kind = "staff"
     versioned_fields = ("role", "data")
@@ -89,13 +103,7 @@ class StaffMember(TenantOwned, Versioned, Trashable, db.Model):
         return (self.data or {}).get(name)
 
     def full_name(self, lang):
-        parts = []
-        for name in NAME_FIELDS:
-            value = self.value(name) or {}
-            text = next((value[code] for code in fallback_order(lang) if value.get(code)), "")
-            if text:
-                parts.append(text)
-        return " ".join(parts)
+        return full_name(self.data, lang)
 
     def display_title(self, lang):
         return self.full_name(lang) or f"#{self.id}"

@@ -5,14 +5,15 @@ from flask import abort, g, render_template, url_for
 from flask_babel import lazy_gettext as _l
 
 from config import LANGUAGES
+from mektep.fixed_texts import fixed_texts
 from mektep.hosts import site_url
 from mektep.schema import SECTIONS, STAFF_FIELDS, section
 from tenants.content.display import PLAIN_KINDS
 from tenants.content.values import (
     head_of_school,
+    published_staff,
     published_values,
     section_rows,
-    staff,
 )
 from tenants.documents.links import documents_for_field
 from tenants.public.blueprint import bp
@@ -53,9 +54,10 @@ def css_string(text):
 
 
 def _staff_lists(schema):
-    """{list name: published people} of the section's staff lists, in one query."""
+    """{list name: published people} of the section's staff lists, in one query:
+    plain rows (role, data, published_at), the page reads nothing else of them."""
     roles = sorted({role for member in schema.staff_lists for role in member.roles})
-    people = staff(g.school, roles=roles) if roles else []
+    people = published_staff(g.school, roles) if roles else []
     return {
         member.name: [person for person in people if person.role in member.roles]
         for member in schema.staff_lists
@@ -98,6 +100,21 @@ def staff_labels():
     ]
     css = render_template("sveden/labels.css", fields=fields)
     return css, 200, {"Content-Type": "text/css; charset=utf-8", "Cache-Control": "max-age=86400"}
+
+
+# A section's link is its slug in one link built by url_for (which adds the
+# page's language and low-vision mode): one url_for for the whole menu.
+SLUG_PLACEHOLDER = "__slug__"
+
+
+def sveden_menu(sections):
+    """(slug, link, title) of each section of the /sveden/ side menu."""
+    link = url_for("public.sveden_section", slug=SLUG_PLACEHOLDER)
+    texts = fixed_texts()
+    return [
+        (schema.slug, link.replace(SLUG_PLACEHOLDER, schema.slug, 1), texts[schema.title])
+        for schema in sections
+    ]
 
 
 def _shown_sections():
@@ -173,5 +190,7 @@ def init_app(app):
     add_menu_entry(app, "public.sveden_index", SVEDEN_TITLE, 10)
     # Every page of a school shows its contacts in the footer; the home page
     # (served by `index`, outside the blueprint) links the section.
-    app.jinja_env.globals.update(school_contacts=school_contacts, SVEDEN_TITLE=SVEDEN_TITLE)
+    app.jinja_env.globals.update(
+        school_contacts=school_contacts, SVEDEN_TITLE=SVEDEN_TITLE, sveden_menu=sveden_menu
+    )
     app.add_template_filter(css_string, "css_string")

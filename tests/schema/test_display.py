@@ -77,3 +77,23 @@ def test_staff_page_draws_the_cells_with_their_microdata(admin_a, site):
     assert '<td itemprop="employeeQualification profDevelopment">' in html
     # Nobody has publications: the optional column is left out, not a column of dashes.
     assert "Публикации" not in html and 'itemprop="publications"' not in html
+
+
+def test_hostile_staff_values_stay_escaped_in_every_cell(admin_a, site):
+    hostile = '<script>alert(1)</script>"><img src=x onerror=alert(2)>'
+    data = {
+        **staff_form(),
+        "surname_ru": hostile,
+        "post_ru": hostile,
+        "teachingDiscipline_ru": hostile,
+        "employeeQualification_ru": hostile,
+    }
+    response = admin_a.submit("/admin/staff/new", {**data, "publish": "1"})
+    assert response.status_code == 302
+    html = site("school-a").get("/sveden/employees/?lang=ru").get_data(as_text=True)
+    escaped = "&lt;script&gt;alert(1)&lt;/script&gt;&#34;&gt;&lt;img src=x onerror=alert(2)&gt;"
+    assert f'<td itemprop="post">{escaped}</td>' in html
+    assert f'<td itemprop="teachingDiscipline">{escaped}</td>' in html
+    assert f'<td itemprop="teachingQual">{escaped}</td>' in html
+    assert f'<th scope="row" itemprop="fio">{escaped} ' in html
+    assert "<script>alert(1)" not in html and "<img src=x" not in html
