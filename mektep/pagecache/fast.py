@@ -53,8 +53,8 @@ CONDITIONAL = (
     "HTTP_IF_UNMODIFIED_SINCE",
     "HTTP_RANGE",
 )
-# Pages kept ready in each process, and bytes of decompressed bodies among them:
-# a worker's memory stays flat however many schools it serves.
+# Pages kept ready in each process, and the bytes of their bodies: a worker's
+# memory stays flat however many schools it serves.
 READY_PAGES = 256
 READY_BYTES = 2 * 1024 * 1024
 
@@ -73,6 +73,11 @@ class ReadyPage:
         own = {name for name, _value in headers}
         headers += [item for item in security_headers(config) if item[0] not in own]
         self.headers = headers
+
+    @property
+    def size(self):
+        """Bytes it keeps: the stored body, and the decompressed one."""
+        return len(self.entry.gzipped) + len(self.body or b"")
 
     def sent_headers(self, body, now, date):
         return [
@@ -111,14 +116,14 @@ class ReadyPages:
         if entry is None:
             return None
         page = ReadyPage(entry, gzipped, self.app.config)
-        size = len(page.body or b"")
         with self.lock:
-            while self.pages and (len(self.pages) >= READY_PAGES or self.size + size > READY_BYTES):
-                oldest = self.pages.pop(next(iter(self.pages)))
-                self.size -= len(oldest.body or b"")
-            if size <= READY_BYTES:
+            while self.pages and (
+                len(self.pages) >= READY_PAGES or self.size + page.size > READY_BYTES
+            ):
+                self.size -= self.pages.pop(next(iter(self.pages))).size
+            if page.size <= READY_BYTES:
                 self.pages[gzipped, head] = page
-                self.size += size
+                self.size += page.size
         return page
 
 
