@@ -79,6 +79,11 @@ class Entry(NamedTuple):
         return cls(*fields, gzipped)
 
     @property
+    def cache_control_chosen(self):
+        """Whether the view set its own Cache-Control (else the page's is public)."""
+        return any(name == "Cache-Control" for name, _value in self.headers)
+
+    @property
     def fresh(self):
         return time.time() < self.expires
 

@@ -129,11 +129,20 @@ def fresh_entry(value):
 def sent_headers(entry, gzipped, state):
     """The headers of `entry` as sent (before the security headers): its own and
     its validators, its encoding, its caching and whether it came from the cache."""
-    headers = entry.http_headers(gzipped)
-    if not any(name == "Cache-Control" for name, _value in headers):
-        headers.append(("Cache-Control", http.public_cache_control(entry.expires - time.time())))
-    headers += [("Vary", "Accept-Encoding"), (STATE_HEADER, state)]
-    return headers
+    return page_headers(entry, gzipped, state) + clock_headers(entry, time.time())
+
+
+def page_headers(entry, gzipped, state):
+    """The headers of `entry` as sent that stay the same until it expires."""
+    return [*entry.http_headers(gzipped), ("Vary", "Accept-Encoding"), (STATE_HEADER, state)]
+
+
+def clock_headers(entry, now):
+    """The headers of `entry` as sent at `now` that change with the clock: its
+    caching, unless the view chose its own."""
+    if entry.cache_control_chosen:
+        return []
+    return [("Cache-Control", http.public_cache_control(entry.expires - now))]
 
 
 def _respond(entry, state):

@@ -2,12 +2,16 @@
 alike to the byte and header with what the app sends for them, and only to
 requests the app itself would give them to."""
 
+import gzip
 import logging
+import time
 
 import pytest
 from flask import request
+from werkzeug.http import parse_date
 
-from mektep.pagecache import page_store
+from mektep.pagecache import fast, page_store
+from mektep.pagecache.entries import Entry
 from mektep.queue import get_redis
 
 from .conftest import state
@@ -41,6 +45,7 @@ def test_a_stored_page_is_sent_without_reaching_flask(site, schools, requests_re
     assert fast.headers["Content-Encoding"] == "gzip"
     assert fast.headers["Content-Security-Policy"].startswith("default-src 'self'")
     assert _without_date(fast.headers) == _without_date(slow.headers)
+    assert abs(parse_date(fast.headers["Date"]).timestamp() - time.time()) < 2
     # Positive control: the hook sees what goes through the app.
     assert len(requests_reaching_flask) == 2
 
@@ -129,3 +134,44 @@ def test_a_stored_value_that_cannot_be_read_is_rendered_again(app, site, schools
         response = site("school-a").get(PAGE, headers=headers)
         assert response.status_code == 200 and state(response) == "miss"
         assert state(site("school-a").get(PAGE, headers=GZIP)) == "hit"  # stored again
+
+
+def _ready_pages(app):
+    layer = app.wsgi_app
+    while not isinstance(layer, fast.FastHits):
+        layer = layer.app
+    return layer.ready
+
+
+def test_pages_kept_ready_are_bounded_and_sent_as_the_app_renders_them(
+    app, site, schools, monkeypatch, requests_reaching_flask
+):
+    monkeypatch.setattr(fast, "READY_PAGES", 2)
+    paths = ["/news/?lang=ru", "/news/?lang=ky", "/"]
+    rendered = {path: site("school-a").get(path).get_data() for path in paths}
+    assert len(set(rendered.values())) == 3
+    for _round in range(2):  # made ready, then (for the last two) found ready
+        for path in paths:
+            plain = site("school-a").get(path)
+            zipped = site("school-a").get(path, headers=GZIP)
+            assert state(plain) == state(zipped) == "hit"
+            assert plain.get_data() == gzip.decompress(zipped.get_data()) == rendered[path]
+            assert plain.headers["Content-Length"] == str(len(rendered[path]))
+    assert len(requests_reaching_flask) == 3  # the renders: every hit went the fast way
+    ready = _ready_pages(app)
+    assert len(ready.pages) == 2
+    assert ready.size == sum(page.size for page in ready.pages.values()) <= fast.READY_BYTES
+
+
+def test_a_page_kept_ready_is_sent_no_longer_than_it_is_stored_for(app, site, schools):
+    site("school-a").get(PAGE)
+    store = page_store(app)
+    client = store._connect()
+    key = store.pages_key(schools["a"])
+    expires = int(time.time()) + 2
+    for field, value in client.hgetall(key).items():
+        client.hset(key, field, Entry.decode(value)._replace(expires=expires).encode())
+    assert state(site("school-a").get(PAGE)) == "hit"  # made ready
+    assert state(site("school-a").get(PAGE)) == "hit"  # found ready
+    time.sleep(expires - time.time() + 0.1)
+    assert state(site("school-a").get(PAGE)) == "miss"
