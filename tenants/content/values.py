@@ -46,8 +46,9 @@ def staff(school, roles=None, published=True):
 def published_staff(school, roles):
     """The published staff of `roles` as plain rows (role, data, published_at), in
     order: what public pages read of them, without building a record for each."""
-    columns = db.select(StaffMember.role, StaffMember.data, StaffMember.published_at)
-    query = columns.where(StaffMember.school_id == school.id)
+    query = StaffMember.for_school(school).with_only_columns(
+        StaffMember.role, StaffMember.data, StaffMember.published_at
+    )
     return db.session.execute(_staff_query(query, roles, published=True)).all()
 
 

@@ -5,8 +5,8 @@ from flask import abort, g, render_template, url_for
 from flask_babel import lazy_gettext as _l
 
 from config import LANGUAGES
-from mektep.fixed_texts import fixed_texts
 from mektep.hosts import site_url
+from mektep.pagecache import per_school
 from mektep.schema import SECTIONS, STAFF_FIELDS, section
 from tenants.content.display import PLAIN_KINDS
 from tenants.content.values import (
@@ -102,18 +102,13 @@ def staff_labels():
     return css, 200, {"Content-Type": "text/css; charset=utf-8", "Cache-Control": "max-age=86400"}
 
 
-# A section's link is its slug in one link built by url_for (which adds the
-# page's language and low-vision mode): one url_for for the whole menu.
-SLUG_PLACEHOLDER = "__slug__"
-
-
-def sveden_menu(sections):
-    """(slug, link, title) of each section of the /sveden/ side menu."""
-    link = url_for("public.sveden_section", slug=SLUG_PLACEHOLDER)
-    texts = fixed_texts()
+@per_school
+def sveden_menu():
+    """(slug, link, title) of each section of the /sveden/ side menu: the same
+    on every page of the section, so made once per school and generation."""
     return [
-        (schema.slug, link.replace(SLUG_PLACEHOLDER, schema.slug, 1), texts[schema.title])
-        for schema in sections
+        (schema.slug, url_for("public.sveden_section", slug=schema.slug), str(schema.title))
+        for schema in _shown_sections()
     ]
 
 
@@ -150,7 +145,6 @@ def sveden_section(slug):
     return render_template(
         "sveden/section.html",
         section=schema,
-        sections=_shown_sections(),
         values=published_values(g.school, schema, row),
         staff_lists=staff_lists,
         borrowed=_borrowed(schema),

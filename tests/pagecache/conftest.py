@@ -1,4 +1,17 @@
-"""Helpers for the page cache's tests: what a response says of the cache."""
+"""Helpers for the page cache's tests: what a response says of the cache, and
+a page that changes by the clock."""
+
+import re
+from datetime import timedelta
+
+from mektep.accounts.models import User
+from mektep.clock import utcnow
+from mektep.extensions import db
+from tenants.models import School
+from tenants.news.models import NewsPost
+from tenants.scoping import bind_school
+from tenants.versioning import publish
+from tests.news.conftest import post_fields
 
 STATE = "X-Page-Cache"
 
@@ -10,3 +23,20 @@ def state(response):
 
 def text(response):
     return response.get_data(as_text=True)
+
+
+def max_age(response):
+    return int(re.search(r"max-age=(\d+)", response.headers["Cache-Control"]).group(1))
+
+
+def post_important_notice(app, school_id, title, seconds):
+    """A news post of the school's, published by admin@a.kg, whose banner shows for `seconds`."""
+    with app.app_context():
+        bind_school(db.session.get(School, school_id))
+        notice = NewsPost(
+            important_until=utcnow() + timedelta(seconds=seconds), **post_fields(title)
+        )
+        db.session.add(notice)
+        db.session.flush()
+        publish(notice, db.session.scalar(db.select(User).where(User.email == "admin@a.kg")))
+        db.session.commit()

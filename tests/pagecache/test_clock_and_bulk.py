@@ -1,7 +1,6 @@
 """Pages that change by the clock alone are kept no longer than until they
 change; bulk writes (no flush sees their rows) invalidate too."""
 
-import re
 import time
 from datetime import timedelta
 
@@ -16,25 +15,12 @@ from tenants.news.models import NewsPost
 from tenants.public.events import PER_PAGE
 from tenants.scoping import bind_school
 from tenants.versioning import publish
-from tests.news.conftest import post_fields
 
-from .conftest import state, text
-
-
-def max_age(response):
-    return int(re.search(r"max-age=(\d+)", response.headers["Cache-Control"]).group(1))
+from .conftest import max_age, post_important_notice, state, text
 
 
 def test_a_page_with_an_expiring_banner_is_kept_only_until_it_expires(app, site, schools):
-    with app.app_context():
-        bind_school(db.session.get(School, schools["a"]))
-        notice = NewsPost(
-            important_until=utcnow() + timedelta(seconds=30), **post_fields("Шашылыш")
-        )
-        db.session.add(notice)
-        db.session.flush()
-        publish(notice, db.session.scalar(db.select(User).where(User.email == "admin@a.kg")))
-        db.session.commit()
+    post_important_notice(app, schools["a"], "Шашылыш", seconds=30)
     first = site("school-a").get("/")
     assert "Шашылыш" in text(first) and state(first) == "miss"
     assert max_age(first) <= 30

@@ -4,24 +4,18 @@ off as well: reused while nothing changed, computed again after any commit that
 changes the school's (or every school's) public pages, and bounded by the
 clock like the pages themselves."""
 
-import re
 from contextlib import contextmanager
 from datetime import timedelta
 
 import pytest
 from sqlalchemy import event
 
-from mektep.accounts.models import User
 from mektep.alerts.models import DistrictAlert
 from mektep.clock import utcnow
 from mektep.extensions import db
 from tenants.models import School
-from tenants.news.models import NewsPost
-from tenants.scoping import bind_school
-from tenants.versioning import publish
-from tests.news.conftest import post_fields
 
-from .conftest import state, text
+from .conftest import max_age, post_important_notice, state, text
 
 
 @pytest.fixture
@@ -95,21 +89,8 @@ def test_a_district_alert_reaches_every_school_at_once(app, site, schools, pages
         assert "Сильный мороз" in text(site(slug).get("/?lang=ru"))
 
 
-def max_age(response):
-    return int(re.search(r"max-age=(\d+)", response.headers["Cache-Control"]).group(1))
-
-
 def test_a_reused_banner_still_bounds_the_page_by_its_end(app, site, schools, pages_off):
-    def post_notice():
-        bind_school(db.session.get(School, schools["a"]))
-        notice = NewsPost(
-            important_until=utcnow() + timedelta(seconds=30), **post_fields("Шашылыш")
-        )
-        db.session.add(notice)
-        db.session.flush()
-        publish(notice, db.session.scalar(db.select(User).where(User.email == "admin@a.kg")))
-
-    commit(app, post_notice)
+    post_important_notice(app, schools["a"], "Шашылыш", seconds=30)
     computed = site("school-a").get("/news/")
     reused = site("school-a").get("/news/")
     assert "Шашылыш" in text(reused)
