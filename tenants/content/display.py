@@ -64,10 +64,14 @@ class Column:
         self.order = page.order
         self.required = field.name in page.required_names
         self.label = page.label(field)
-        self.empty = f'<td data-label="{escape(self.label)}">{escape(page.marks[self.required])}</td>'
+        self.empty = (
+            f'<td data-label="{escape(self.label)}">{escape(page.marks[self.required])}</td>'
+        )
         # A choice's label and a grouped number are formatted once a page
         # however many people share them.
-        self.formatted = {} if field.kind == "choice" or field.kind == "number" and field.grouped else None
+        self.formatted = (
+            {} if field.kind == "choice" or field.kind == "number" and field.grouped else None
+        )
         if field.member_type == "group":
             self.parts = [Column(sub, page) for sub in field.fields]
             self.cell = self.lines
@@ -122,10 +126,11 @@ class Column:
             )
             for record in records
         ]
-        if len(lines) == 1:
-            return f"{self.openings[None]}{escape(lines[0])}</td>"
-        rest = escape("; ".join(lines[1:]))
-        return f"{self.openings[None]}<details><summary>{escape(lines[0])};</summary>{rest}</details></td>"
+        shown = escape(lines[0])
+        if len(lines) > 1:
+            rest = escape("; ".join(lines[1:]))
+            shown = f"<details><summary>{shown};</summary>{rest}</details>"
+        return f"{self.openings[None]}{shown}</td>"
 
     def macro(self, value):
         if not self.field.is_document and self.read(value) is None:
