@@ -8,9 +8,11 @@ and one escape, and a row's cells are one string. A value that needs a template
 value() macro of templates/sveden/macros.html. People are staff records or
 plain rows with their `data` (tenants/content/values.py: published_staff)."""
 
+from functools import partial
 from typing import NamedTuple
 
-from flask_babel import format_decimal
+from babel.numbers import format_decimal
+from flask_babel import get_locale
 from markupsafe import Markup, escape
 
 from mektep.fixed_texts import fixed_texts
@@ -38,7 +40,8 @@ class StaffTable(NamedTuple):
 class Page:
     """What the columns of one page's table share: its language and the order of
     the others, whether it carries microdata, the staff fields a person must
-    have, and the marks of an empty cell (`marks[required]`)."""
+    have, the marks of an empty cell (`marks[required]`), and its locale's
+    texts and number format, looked up once."""
 
     def __init__(self, lang, microdata, required_names, marks):
         self.lang = lang
@@ -46,11 +49,8 @@ class Page:
         self.microdata = microdata
         self.required_names = required_names
         self.marks = marks
-        self._labels = fixed_texts()
-
-    def label(self, field):
-        """The field's label in the current locale (mektep/fixed_texts.py)."""
-        return self._labels[field.label]
+        self.texts = fixed_texts()
+        self.number = partial(format_decimal, locale=get_locale())
 
 
 class Column:
@@ -63,7 +63,9 @@ class Column:
         self.lang = page.lang
         self.order = page.order
         self.required = field.name in page.required_names
-        self.label = page.label(field)
+        self.label = page.texts[field.label]
+        self.choices = dict(field.choices)
+        self.page = page
         self.empty = (
             f'<td data-label="{escape(self.label)}">{escape(page.marks[self.required])}</td>'
         )
@@ -102,9 +104,10 @@ class Column:
                         return text, code
             return None
         if self.field.kind == "choice":
-            return str(self.field.choice_label(value)), None
+            label = self.choices.get(value)
+            return (str(value) if label is None else self.page.texts[label]), None
         if self.field.kind == "number" and self.field.grouped:
-            return format_decimal(value), None
+            return self.page.number(value), None
         return value, None
 
     def plain(self, value):
