@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 from mektep.fixed_texts import fixed_texts
 from mektep.i18n import fallback_order
 from tenants.content.models import full_name
+from tenants.content.values import in_language
 
 PLAIN_KINDS = frozenset({"text", "number", "choice"})
 
@@ -76,7 +77,7 @@ class Column:
             self.cell = self.text
         elif field.kind == "choice" or field.kind == "number" and field.grouped:
             # A choice's label and a grouped number are formatted once a page
-            # however many people share them.
+            # however many people share them (formatting costs ~10 µs).
             self.cells = {}
             self.cell = self.formatted
         elif field.kind in PLAIN_KINDS and not field.is_document:
@@ -94,14 +95,10 @@ class Column:
     def read(self, value):
         """(text, its language) of a stored value, or None: a translated text in
         the page's language or else the other one; a choice by its label."""
-        if value is None or value == "":
-            return None
         if self.field.translated:
-            if isinstance(value, dict):
-                for code in self.order:
-                    text = value.get(code)
-                    if text:
-                        return text, code
+            text, lang = in_language(self.field, value, self.lang)
+            return None if text is None else (text, lang)
+        if value is None or value == "":
             return None
         if self.field.kind == "choice":
             label = self.choices.get(value)
@@ -111,6 +108,7 @@ class Column:
         return value, None
 
     def plain(self, value):
+        """The cell of a one-language value (a number, a choice)."""
         shown = self.read(value)
         if shown is None:
             return None
@@ -118,7 +116,8 @@ class Column:
         return f"{self.openings[lang]}{escape(text)}</td>"
 
     def text(self, value):
-        """`plain` for a translated text, the most common cell, in fewer steps."""
+        """The cell of a translated text: `plain` in fewer steps (in_language
+        inlined), for the most common cell of all."""
         if isinstance(value, dict):
             for code in self.order:
                 text = value.get(code)
@@ -127,6 +126,7 @@ class Column:
         return None
 
     def formatted(self, value):
+        """`plain`, made once a page for each value (a choice, a grouped number)."""
         cell = self.cells.get(value)
         if cell is None and value is not None and value != "":
             cell = self.cells[value] = self.plain(value)
@@ -152,6 +152,7 @@ class Column:
         return f"{self.openings[None]}{shown}</td>"
 
     def macro(self, value):
+        """A MacroCell, unless nothing is published (a document always has one)."""
         if not self.field.is_document and self.read(value) is None:
             return None
         return MacroCell(self.field, value)
