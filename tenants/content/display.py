@@ -23,6 +23,10 @@ from tenants.content.values import in_language
 PLAIN_KINDS = frozenset({"text", "number", "choice"})
 
 
+def is_number(value):
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
 class MacroCell(NamedTuple):
     """A cell the value() macro draws, from the field and its stored value."""
 
@@ -100,10 +104,12 @@ class Column:
             return None if text is None else (text, lang)
         if value is None or value == "":
             return None
-        if self.field.kind == "choice":
+        # A value of another shape than the field's (a list, a dict, a word for
+        # a number) is shown as the text it is: never a failed page.
+        if self.field.kind == "choice" and isinstance(value, str):
             label = self.choices.get(value)
-            return (str(value) if label is None else self.page.texts[label]), None
-        if self.field.kind == "number" and self.field.grouped:
+            return (value if label is None else self.page.texts[label]), None
+        if self.field.kind == "number" and self.field.grouped and is_number(value):
             return self.page.number(value), None
         return value, None
 
@@ -127,14 +133,19 @@ class Column:
 
     def formatted(self, value):
         """`plain`, made once a page for each value (a choice, a grouped number)."""
+        if not isinstance(value, str | int | float):
+            return self.plain(value)
         cell = self.cells.get(value)
-        if cell is None and value is not None and value != "":
+        if cell is None and value != "":
             cell = self.cells[value] = self.plain(value)
         return cell
 
     def lines(self, records):
         """A group's records one line each (the record's values joined by a
         dash), the first on show and the others behind a disclosure."""
+        if not isinstance(records, list):
+            records = [records]
+        records = [record for record in records if isinstance(record, dict)]
         if not records:
             return None
         lines = [

@@ -98,6 +98,40 @@ def test_values_of_the_wrong_shape_are_text_or_nothing(in_russian):
     )
 
 
+@pytest.mark.parametrize(
+    ("data", "cell"),
+    [
+        ({"teachingLevel": ["higher"]}, '<td itemprop="teachingLevel">[&#39;higher&#39;]</td>'),
+        (
+            {"teachingLevel": {"ru": "<b>"}},
+            '<td itemprop="teachingLevel">{&#39;ru&#39;: &#39;&lt;b&gt;&#39;}</td>',
+        ),
+        ({"genExperience": [1]}, '<td itemprop="genExperience">[1]</td>'),
+        ({"genExperience": "<b>twenty"}, '<td itemprop="genExperience">&lt;b&gt;twenty</td>'),
+        (
+            {"profDevelopment": [1, {"year": 2020}]},
+            '<td itemprop="employeeQualification profDevelopment">2020</td>',
+        ),
+        (
+            {"profDevelopment": {"year": 2021}},
+            '<td itemprop="employeeQualification profDevelopment">2021</td>',
+        ),
+        (
+            {"profDevelopment": "a course"},
+            '<td data-label="Повышение квалификации и профессиональная переподготовка">'
+            '<span class="missing">missing</span></td>',
+        ),
+    ],
+)
+def test_a_choice_number_or_group_of_another_shape_is_shown_as_text(in_russian, data, cell):
+    """Stored values no form writes (an archive from elsewhere): a list or dict
+    for a choice, a word for a number, a group that is not a list of records,
+    are drawn as escaped text or as the records there are, never a failed page."""
+    ((name, _value),) = data.items()
+    _name, cells = cells_by_name(StaffMember(data=data))
+    assert cells[name] == cell
+
+
 def test_a_cell_only_the_macro_can_draw_splits_the_rows_html(in_russian):
     people = [StaffMember(data={"publications": {"ru": "<p>Статья</p>"}})]
     _labels, body = staff_table(TEACHERS, people, "ru", MARKS)
