@@ -145,8 +145,7 @@ class FastHits:
         now = time.time()
         start_response("200 OK", page.sent_headers(body, now, self._http_date(now)))
         entry = page.entry
-        with self.app.app_context():
-            notify_view(school_id, entry.endpoint, path)
+        notify_view(self.app, school_id, entry.endpoint, path)
         request_log.log_line(entry.school, "GET", path, 200, started)
         return [body]
 
