@@ -140,8 +140,11 @@ def page_headers(entry, gzipped, state):
 def clock_headers(entry, now):
     """The headers of `entry` as sent at `now` that change with the clock: its
     caching, unless the view chose its own."""
-    if entry.cache_control_chosen:
-        return []
+    return [] if entry.cache_control_chosen else public_clock_headers(entry, now)
+
+
+def public_clock_headers(entry, now):
+    """The clock's headers of an `entry` whose view chose no caching of its own."""
     return [("Cache-Control", http.public_cache_control(entry.expires - now))]
 
 
