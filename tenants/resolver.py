@@ -10,11 +10,13 @@ that links nowhere, any unknown host a 404. Health checks (`/healthz`,
 """
 
 import re
+from functools import cache
 from urllib.parse import urlsplit, urlunsplit
 
 from flask import redirect, render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from sqlalchemy import bindparam
 
 from mektep.errors import render_bare_error
 from mektep.extensions import db
@@ -45,6 +47,19 @@ def split_host(host):
     return name, port
 
 
+@cache
+def _host_queries():
+    """(the school of a slug, the domain of a host name): every request runs one
+    of them, so they are built once, on first use (the models must all be known)."""
+    school_by_slug = db.select(School).where(School.slug == bindparam("slug"))
+    domain_by_hostname = (
+        db.select(Domain)
+        .where(Domain.hostname == bindparam("hostname"))
+        .options(db.joinedload(Domain.school, innerjoin=True))
+    )
+    return school_by_slug, domain_by_hostname
+
+
 def find_school(hostname):
     """(school, primary) for a host name: the school (None for the apex, False
     for no school) and whether `hostname` is the host its pages answer on.
@@ -55,14 +70,10 @@ def find_school(hostname):
         return None, True
     label = name_under_apex(hostname)
     if label is not None and "." not in label:
-        school = db.session.scalar(db.select(School).where(School.slug == label))
+        school = db.session.scalar(_host_queries()[0], {"slug": label})
         if school is not None:
             return school, school.primary_domain is None
-    domain = db.session.scalar(
-        db.select(Domain)
-        .where(Domain.hostname == hostname)
-        .options(db.joinedload(Domain.school, innerjoin=True))
-    )
+    domain = db.session.scalar(_host_queries()[1], {"hostname": hostname})
     if domain is None:
         return False, True
     return domain.school, domain.is_primary

@@ -9,6 +9,8 @@ nothing. Code with no school bound (the district console, the CLI) sees all
 rows and must name the school itself.
 """
 
+from functools import lru_cache
+
 from flask import abort, g, has_app_context
 from sqlalchemy import event
 from sqlalchemy.orm import Session, declared_attr, with_loader_criteria
@@ -61,10 +63,15 @@ def _scope_selects(execute_state):
         return
     if execute_state.is_column_load or execute_state.is_relationship_load:
         return
-    execute_state.statement = execute_state.statement.options(
-        with_loader_criteria(
-            TenantOwned, lambda cls: cls.school_id == school_id, include_aliases=True
-        )
+    execute_state.statement = execute_state.statement.options(_school_criterion(school_id))
+
+
+@lru_cache(maxsize=1024)
+def _school_criterion(school_id):
+    """The loader criterion of one school, made once per process (an option is
+    immutable, and making one costs as much as running a small query)."""
+    return with_loader_criteria(
+        TenantOwned, lambda cls: cls.school_id == school_id, include_aliases=True
     )
 
 

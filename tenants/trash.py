@@ -34,15 +34,19 @@ class Trashable:
         return self.deleted_at is not None
 
 
+# Made once: the criterion names no value of its own (an option is immutable).
+NOT_TRASHED = with_loader_criteria(
+    Trashable, lambda cls: cls.deleted_at.is_(None), include_aliases=True
+)
+
+
 @event.listens_for(Session, "do_orm_execute")
 def _hide_trashed(execute_state):
     if not execute_state.is_select or execute_state.execution_options.get("include_trashed"):
         return
     if execute_state.is_column_load or execute_state.is_relationship_load:
         return
-    execute_state.statement = execute_state.statement.options(
-        with_loader_criteria(Trashable, lambda cls: cls.deleted_at.is_(None), include_aliases=True)
-    )
+    execute_state.statement = execute_state.statement.options(NOT_TRASHED)
 
 
 def move_to_trash(item, user):

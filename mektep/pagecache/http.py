@@ -28,8 +28,9 @@ VERSION_ARGUMENT = "v"
 
 
 def public_cache_control(seconds_left=MAX_AGE):
-    """Cache-Control of an anonymous public page that stays right `seconds_left` more."""
-    max_age = max(0, min(MAX_AGE, seconds_left))
+    """Cache-Control of an anonymous public page that stays right `seconds_left`
+    more (a float: the header takes whole seconds, rounded down, never past it)."""
+    max_age = max(0, min(MAX_AGE, int(seconds_left)))
     return f"public, max-age={max_age}, stale-while-revalidate={STALE_WHILE_REVALIDATE}"
 
 

@@ -1,165 +1,211 @@
-"""A published value as the public reads it in one language, worked out in Python
-once per value so that long tables (25 teachers × 10 columns) render with a
-plain loop instead of a template macro per cell: each cell comes with the
-attributes of its `<td>` ready, made once per column and page (a column's label
-is translated once, not once a row). People are staff records or plain rows
-with their `data` (tenants/content/values.py: published_staff)."""
+"""The staff tables of public pages (25 teachers × 10 columns), drawn in Python:
+a template macro per cell, or even a few `{{ }}` per cell, cost more than the
+rest of the page. What every cell of a column shares is worked out once a page
+(`Column`: how its values read in the page's language, the opening `<td>` for
+each language a text may come in, its empty cell); each cell is then one read
+and one escape, and a row's cells are one string. A value that needs a template
+(rich text, a phone, an e-mail, a document...) stays a `MacroCell` for the
+value() macro of templates/sveden/macros.html. People are staff records or
+plain rows with their `data` (tenants/content/values.py: published_staff)."""
 
+from functools import partial
 from typing import NamedTuple
 
-from flask_babel import format_decimal
-from markupsafe import Markup
+from babel.numbers import format_decimal
+from flask_babel import get_locale
+from markupsafe import Markup, escape
 
 from mektep.fixed_texts import fixed_texts
+from mektep.i18n import fallback_order
 from tenants.content.models import full_name
 from tenants.content.values import in_language
 
 PLAIN_KINDS = frozenset({"text", "number", "choice"})
 
 
-class Cell(NamedTuple):
-    """One value of a table row. `text` is None when nothing is published, a
-    group's records one line each, or the text of a plain value; `lang` is the
-    text's language when it is not the page's. `style` says how it is drawn:
-    "empty", "lines", "plain", or "macro" (by the value() macro, from `value`).
-    `attrs` are the attributes of its `<td>` (microdata, language, the label of
-    an empty one); `required` says an empty one is missing, not «—»."""
+def is_number(value):
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+class MacroCell(NamedTuple):
+    """A cell the value() macro draws, from the field and its stored value."""
 
     field: object
     value: object
-    text: object
-    lang: str | None
-    style: str
-    attrs: Markup = Markup()
-    required: bool = False
 
 
-class StaffRow(NamedTuple):
-    name: str
-    cells: list
+class StaffTable(NamedTuple):
+    """A staff list's table: its column labels, and its body as runs of ready
+    HTML (Markup) with a MacroCell wherever the template draws a cell."""
+
+    labels: list
+    body: list
 
 
-class PageTexts:
-    """Display texts of one page's values in `lang`; each choice label and
-    grouped number is formatted once however many rows repeat it, and what a
-    column's cells share (how they are drawn, their attributes, the label) is
-    worked out once a page."""
+class Page:
+    """What the columns of one page's table share: its language and the order of
+    the others, whether it carries microdata, the staff fields a person must
+    have, the marks of an empty cell (`marks[required]`), and its locale's
+    texts and number format, looked up once."""
 
-    def __init__(self, lang, microdata=True, required_names=()):
+    def __init__(self, lang, microdata, required_names, marks):
         self.lang = lang
+        self.order = fallback_order(lang)
         self.microdata = microdata
         self.required_names = required_names
-        self._formatted = {}
-        self._attrs = {}
-        self._styles = {}
-        self._fixed = None
+        self.marks = marks
+        self.texts = fixed_texts()
+        self.number = partial(format_decimal, locale=get_locale())
 
-    def shown(self, field, value):
-        """(text, language of the text when it is not the page's) of `value`."""
-        text, text_lang = in_language(field, value, self.lang)
-        if text is None:
-            return None, None
-        if field.kind == "choice" or (field.kind == "number" and field.grouped):
-            key = (field.key, text)
-            if key not in self._formatted:
-                self._formatted[key] = (
-                    str(field.choice_label(text))
-                    if field.kind == "choice"
-                    else format_decimal(text)
-                )
-            text = self._formatted[key]
-        return text, (text_lang if text_lang != self.lang else None)
 
-    def lines(self, group, records):
-        """A group's records, one line each: the record's filled values joined by
-        a dash; None if there are none."""
+class Column:
+    """One field's cells on a page. `cell(value)` is the HTML of the value's
+    `<td>`, a MacroCell, or None when nothing is published (`empty` then)."""
+
+    def __init__(self, field, page):
+        self.field = field
+        self.name = field.name
+        self.lang = page.lang
+        self.order = page.order
+        self.required = field.name in page.required_names
+        self.label = page.texts[field.label]
+        self.choices = dict(field.choices)
+        self.page = page
+        self.empty = (
+            f'<td data-label="{escape(self.label)}">{escape(page.marks[self.required])}</td>'
+        )
+        if field.member_type == "group":
+            self.parts = [Column(sub, page) for sub in field.fields]
+            self.cell = self.lines
+        elif field.translated and field.kind in PLAIN_KINDS:
+            self.cell = self.text
+        elif field.kind == "choice" or field.kind == "number" and field.grouped:
+            # A choice's label and a grouped number are formatted once a page
+            # however many people share them (formatting costs ~10 µs).
+            self.cells = {}
+            self.cell = self.formatted
+        elif field.kind in PLAIN_KINDS and not field.is_document:
+            self.cell = self.plain
+        else:
+            self.cell = self.macro
+        attrs = ""
+        if page.microdata and (field.itemprop or field.member_type == "group"):
+            attrs = f' itemprop="{escape(field.itemprop)}"'
+        # The opening `<td>` of a text in each language: only another language
+        # than the page's is marked.
+        self.openings = {code: f'<td{attrs} lang="{code}">' for code in self.order}
+        self.openings[None] = self.openings[self.lang] = f"<td{attrs}>"
+
+    def read(self, value):
+        """(text, its language) of a stored value, or None: a translated text in
+        the page's language or else the other one; a choice by its label."""
+        if self.field.translated:
+            text, lang = in_language(self.field, value, self.lang)
+            return None if text is None else (text, lang)
+        if value is None or value == "":
+            return None
+        # A value of another shape than the field's (a list, a dict, a word for
+        # a number) is shown as the text it is: never a failed page.
+        if self.field.kind == "choice" and isinstance(value, str):
+            label = self.choices.get(value)
+            return (value if label is None else self.page.texts[label]), None
+        if self.field.kind == "number" and self.field.grouped and is_number(value):
+            return self.page.number(value), None
+        return value, None
+
+    def plain(self, value):
+        """The cell of a one-language value (a number, a choice)."""
+        shown = self.read(value)
+        if shown is None:
+            return None
+        text, lang = shown
+        return f"{self.openings[lang]}{escape(text)}</td>"
+
+    def text(self, value):
+        """The cell of a translated text: `plain` in fewer steps (in_language
+        inlined), for the most common cell of all."""
+        if isinstance(value, dict):
+            for code in self.order:
+                text = value.get(code)
+                if text:
+                    return f"{self.openings[code]}{escape(text)}</td>"
+        return None
+
+    def formatted(self, value):
+        """`plain`, made once a page for each value (a choice, a grouped number)."""
+        if not isinstance(value, str | int | float):
+            return self.plain(value)
+        cell = self.cells.get(value)
+        if cell is None and value != "":
+            cell = self.cells[value] = self.plain(value)
+        return cell
+
+    def lines(self, records):
+        """A group's records one line each (the record's values joined by a
+        dash), the first on show and the others behind a disclosure."""
+        if not isinstance(records, list):
+            records = [records]
+        records = [record for record in records if isinstance(record, dict)]
         if not records:
             return None
-        return [
+        lines = [
             " — ".join(
-                str(text)
-                for sub in group.fields
-                if (text := self.shown(sub, record.get(sub.name))[0]) is not None
+                str(shown[0])
+                for part in self.parts
+                if (shown := part.read(record.get(part.name))) is not None
             )
             for record in records
         ]
+        shown = escape(lines[0])
+        if len(lines) > 1:
+            rest = escape("; ".join(lines[1:]))
+            shown = f"<details><summary>{shown};</summary>{rest}</details>"
+        return f"{self.openings[None]}{shown}</td>"
 
-    def label(self, field):
-        """The field's label in the current locale (mektep/fixed_texts.py)."""
-        if self._fixed is None:
-            self._fixed = fixed_texts()
-        return self._fixed[field.label]
-
-    def attrs(self, field, style, text_lang=None):
-        """The attributes of a `<td>` of `field` drawn in `style`, made once a page."""
-        key = (field.key, style, text_lang)
-        if key not in self._attrs:
-            self._attrs[key] = self._make_attrs(field, style, text_lang)
-        return self._attrs[key]
-
-    def _make_attrs(self, field, style, text_lang):
-        if style == "empty":
-            return Markup(' data-label="%s"') % self.label(field)
-        attrs = Markup()
-        if self.microdata and (field.itemprop or style == "lines"):
-            attrs += Markup(' itemprop="%s"') % field.itemprop
-        if text_lang:
-            attrs += Markup(' lang="%s"') % text_lang
-        return attrs
-
-    def style(self, field):
-        """How a filled cell of `field` is drawn: "lines", "plain" or "macro"."""
-        if field.key not in self._styles:
-            if field.member_type == "group":
-                style = "lines"
-            else:
-                plain = field.kind in PLAIN_KINDS and not field.is_document
-                style = "plain" if plain else "macro"
-            self._styles[field.key] = style
-        return self._styles[field.key]
-
-    def cell(self, field, value):
-        style = self.style(field)
-        if field.is_document:
-            return Cell(field, value, None, None, style)
-        if style == "lines":
-            text, text_lang = self.lines(field, value), None
-        else:
-            text, text_lang = self.shown(field, value)
-        if text is None:
-            required = field.name in self.required_names
-            return Cell(field, value, None, None, "empty", self.attrs(field, "empty"), required)
-        attrs = Markup() if style == "macro" else self.attrs(field, style, text_lang)
-        return Cell(field, value, text, text_lang, style, attrs)
+    def macro(self, value):
+        """A MacroCell, unless nothing is published (a document always has one)."""
+        if not self.field.is_document and self.read(value) is None:
+            return None
+        return MacroCell(self.field, value)
 
 
-def staff_rows(staff_list, people, lang, texts=None):
-    """Each person of `staff_list` as a StaffRow: the full name, and a Cell for
-    each of the list's columns, in `lang`. `people` are staff records or rows
-    with their `data`."""
-    texts = texts or PageTexts(lang, required_names=staff_list.required_names)
-    fields = [(field, field.name) for field in staff_list.fields]
+def staff_cells(staff_list, people, page):
+    """(columns, rows) of `people` on `page`: each row is a person's name and
+    one cell of each column (Column.cell)."""
+    columns = [Column(field, page) for field in staff_list.fields]
     rows = []
     for person in people:
         data = person.data or {}
-        cells = [texts.cell(field, data.get(name)) for field, name in fields]
-        rows.append(StaffRow(full_name(data, lang), cells))
-    return rows
+        rows.append(
+            (full_name(data, page.lang), [column.cell(data.get(column.name)) for column in columns])
+        )
+    return columns, rows
 
 
-def staff_table(staff_list, people, lang, microdata=True):
-    """(labels, rows) of a staff list's table: the columns of `staff_rows`, less
-    an optional one that nobody in the list has filled in (a column of dashes).
-    A column the list requires (`required_names`) always shows."""
-    texts = PageTexts(lang, microdata, staff_list.required_names)
-    rows = staff_rows(staff_list, people, lang, texts)
+def staff_table(staff_list, people, lang, marks, microdata=True):
+    """The StaffTable of a staff list: the columns of `staff_cells`, less an
+    optional one that nobody in the list has filled in (a column of dashes); a
+    column the list requires (`required_names`) always shows. `marks[required]`
+    is what an empty cell shows."""
+    page = Page(lang, microdata, staff_list.required_names, marks)
+    columns, rows = staff_cells(staff_list, people, page)
     keep = [
         index
-        for index, field in enumerate(staff_list.fields)
-        if field.name in staff_list.required_names
-        or any(row.cells[index].style != "empty" for row in rows)
+        for index, column in enumerate(columns)
+        if column.required or any(cells[index] is not None for _name, cells in rows)
     ]
-    if len(keep) < len(staff_list.fields):
-        rows = [StaffRow(row.name, [row.cells[index] for index in keep]) for row in rows]
-    labels = [texts.label(staff_list.fields[index]) for index in keep]
-    return labels, rows
+    row_attrs = f' itemprop="{escape(staff_list.itemprop)}" itemscope' if microdata else ""
+    name_attrs = ' itemprop="fio"' if microdata else ""
+    body, run = [], []
+    for name, cells in rows:
+        run.append(f'<tr{row_attrs}><th scope="row"{name_attrs}>{escape(name)}</th>')
+        for index in keep:
+            cell = cells[index]
+            if isinstance(cell, MacroCell):
+                body += [Markup("".join(run)), cell]
+                run = []
+            else:
+                run.append(columns[index].empty if cell is None else cell)
+        run.append("</tr>")
+    body.append(Markup("".join(run)))
+    return StaffTable([columns[index].label for index in keep], body)

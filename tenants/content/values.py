@@ -1,6 +1,8 @@
 """Reading a school's published values: sections, staff, and one value in one
 language with its fallback (A6)."""
 
+from sqlalchemy import bindparam
+
 from mektep.extensions import db
 from mektep.i18n import fallback_order
 from tenants.content.models import NOT_APPLICABLE, SectionContent, StaffMember
@@ -43,13 +45,23 @@ def staff(school, roles=None, published=True):
     return db.session.scalars(_staff_query(StaffMember.for_school(school), roles, published)).all()
 
 
+# Public pages read the published staff on every request: its statement is built
+# once, with the school and the roles as parameters. It runs through the session
+# like any other, so the tenant scoping and trash hooks add their criteria.
+PUBLISHED_STAFF = _staff_query(
+    db.select(StaffMember.role, StaffMember.data, StaffMember.published_at).where(
+        StaffMember.school_id == bindparam("school_id"),
+        StaffMember.role.in_(bindparam("roles", expanding=True)),
+    ),
+    roles=None,
+    published=True,
+)
+
+
 def published_staff(school, roles):
     """The published staff of `roles` as plain rows (role, data, published_at), in
     order: what public pages read of them, without building a record for each."""
-    query = StaffMember.for_school(school).with_only_columns(
-        StaffMember.role, StaffMember.data, StaffMember.published_at
-    )
-    return db.session.execute(_staff_query(query, roles, published=True)).all()
+    return db.session.execute(PUBLISHED_STAFF, {"school_id": school.id, "roles": list(roles)}).all()
 
 
 def head_of_school(school):

@@ -26,7 +26,12 @@ def text(response):
 
 
 def max_age(response):
-    return int(re.search(r"max-age=(\d+)", response.headers["Cache-Control"]).group(1))
+    """The max-age of a public page's Cache-Control, which must be well formed:
+    whole seconds (RFC 9111 delta-seconds), however little time the page has left."""
+    control = response.headers["Cache-Control"]
+    found = re.fullmatch(r"public, max-age=(\d+), stale-while-revalidate=\d+", control)
+    assert found, control
+    return int(found.group(1))
 
 
 def post_important_notice(app, school_id, title, seconds):
