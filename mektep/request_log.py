@@ -9,16 +9,26 @@ keeps only the failures). Static files are left out unless `REQUEST_LOG_STATIC`
 is on, and so are health checks that pass. `school` is the school's slug, `-`
 on the district's apex and on hosts that are no school's. The values of
 `token` path segments (set-up and reset links) are not written.
+
+Flask's own log handler spends more on each line than a page sent from the
+page cache spends on everything else (it looks its stream up through a context
+proxy five times a line, and formats the time anew): where the app logs
+through it, it is replaced by `ErrorStreamHandler`, which writes the very same
+lines to the very same streams.
 """
 
 import logging
+import sys
 import time
 
-from flask import current_app, g, request
+from flask import current_app, g, has_request_context, request
+from flask.logging import default_handler
 
 from config import ConfigurationError
 
 log = logging.getLogger("mektep.requests")
+# The format of Flask's default log handler (`flask.logging.default_handler`).
+FLASK_LOG_FORMAT = "[%(asctime)s] %(levelname)s in %(module)s: %(message)s"
 QUIET_ENDPOINTS = {"health.healthz", "health.readyz"}
 
 
@@ -69,6 +79,50 @@ def _log_request(response):
     return response
 
 
+class SecondFormatter(logging.Formatter):
+    """A Formatter whose time (logging's default format) is written once a second."""
+
+    _second = (None, "")
+
+    def formatTime(self, record, datefmt=None):
+        if datefmt or self.datefmt:
+            return super().formatTime(record, datefmt)
+        second = int(record.created)
+        cached = self._second
+        if cached[0] != second:
+            text = time.strftime(self.default_time_format, self.converter(second))
+            cached = self._second = (second, text)
+        return self.default_msec_format % (cached[1], record.msecs)
+
+
+class ErrorStreamHandler(logging.StreamHandler):
+    """Flask's default log handler, cheaper: each line goes to the WSGI
+    server's error stream during a request, to standard error outside one."""
+
+    def __init__(self):
+        super().__init__()
+        self.setFormatter(SecondFormatter(FLASK_LOG_FORMAT))
+
+    def emit(self, record):
+        try:
+            line = self.format(record) + self.terminator
+            stream = request.environ["wsgi.errors"] if has_request_context() else sys.stderr
+            stream.write(line)
+            stream.flush()
+        except RecursionError:
+            raise
+        except Exception:
+            self.handleError(record)
+
+
+def _use_cheaper_handler(logger):
+    """Put an ErrorStreamHandler where Flask put its default handler (it does
+    when logging is not configured otherwise)."""
+    if default_handler in logger.handlers:
+        logger.removeHandler(default_handler)
+        logger.addHandler(ErrorStreamHandler())
+
+
 def init_app(app):
     """Called first by the factory: the clock starts before any other hook, and
     the line is written after every other hook has had its say."""
@@ -80,6 +134,6 @@ def init_app(app):
     log.setLevel(level)
     # Flask gives the app's logger its handler (standard error) on first use,
     # unless logging is configured already: request lines go through it.
-    _ = app.logger
+    _use_cheaper_handler(app.logger)
     app.before_request(_start_clock)
     app.after_request(_log_request)

@@ -35,12 +35,12 @@ from werkzeug.wsgi import get_host, get_path_info
 
 from mektep import request_log
 from mektep.pagecache.serving import (
-    clock_headers,
     fresh_entry,
     notify_view,
     page_headers,
     page_key,
     page_store,
+    public_clock_headers,
 )
 from mektep.pagecache.visitors import has_session_cookie
 from mektep.security import security_headers
@@ -57,6 +57,9 @@ CONDITIONAL = (
 # memory stays flat however many schools it serves.
 READY_PAGES = 256
 READY_BYTES = 2 * 1024 * 1024
+# Whether gzip is taken, by Accept-Encoding value: clients send a handful of
+# them, parsed once each (up to this many, so that odd ones cost no memory).
+GZIP_TAKEN_VALUES = 64
 
 
 class ReadyPage:
@@ -64,10 +67,11 @@ class ReadyPage:
     headers but for those of the moment (Content-Length, Date, a public page's
     Cache-Control), and its body when it is not the stored one (decompressed)."""
 
-    __slots__ = ("entry", "headers", "body")
+    __slots__ = ("entry", "headers", "body", "public")
 
     def __init__(self, entry, gzipped, config):
         self.entry = entry
+        self.public = not entry.cache_control_chosen
         self.body = None if gzipped else gzip.decompress(entry.gzipped)
         headers = page_headers(entry, gzipped, "hit")
         own = {name for name, _value in headers}
@@ -82,7 +86,7 @@ class ReadyPage:
     def sent_headers(self, body, now, date):
         return [
             *self.headers,
-            *clock_headers(self.entry, now),
+            *(public_clock_headers(self.entry, now) if self.public else ()),
             ("Content-Length", str(len(body))),
             ("Date", date),
         ]
@@ -135,6 +139,7 @@ class FastHits:
         self.wsgi_app = wsgi_app
         self.ready = ReadyPages(app)
         self._date = (0, "")
+        self._gzip_taken = {}
 
     def __call__(self, environ, start_response):
         started = time.perf_counter()
@@ -145,8 +150,7 @@ class FastHits:
         now = time.time()
         start_response("200 OK", page.sent_headers(body, now, self._http_date(now)))
         entry = page.entry
-        with self.app.app_context():
-            notify_view(school_id, entry.endpoint, path)
+        notify_view(self.app, school_id, entry.endpoint, path)
         request_log.log_line(entry.school, "GET", path, 200, started)
         return [body]
 
@@ -156,6 +160,14 @@ class FastHits:
         if self._date[0] != second:
             self._date = (second, http_date(second))
         return self._date[1]
+
+    def _takes_gzip(self, accept):
+        taken = self._gzip_taken.get(accept)
+        if taken is None:
+            taken = parse_accept_header(accept)["gzip"] > 0
+            if len(self._gzip_taken) < GZIP_TAKEN_VALUES:
+                self._gzip_taken[accept] = taken
+        return taken
 
     def _anonymous(self, environ):
         cookie = environ.get("HTTP_COOKIE")
@@ -175,7 +187,7 @@ class FastHits:
             return None
         accept = environ.get("HTTP_ACCEPT_ENCODING", "").strip()
         gzipped = bool(accept)
-        if gzipped and parse_accept_header(accept)["gzip"] <= 0:
+        if gzipped and not self._takes_gzip(accept):
             return None
         try:
             host = get_host(environ, self.app.config.get("TRUSTED_HOSTS"))

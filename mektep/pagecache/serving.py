@@ -140,8 +140,11 @@ def page_headers(entry, gzipped, state):
 def clock_headers(entry, now):
     """The headers of `entry` as sent at `now` that change with the clock: its
     caching, unless the view chose its own."""
-    if entry.cache_control_chosen:
-        return []
+    return [] if entry.cache_control_chosen else public_clock_headers(entry, now)
+
+
+def public_clock_headers(entry, now):
+    """The clock's headers of an `entry` whose view chose no caching of its own."""
     return [("Cache-Control", http.public_cache_control(entry.expires - now))]
 
 
@@ -190,17 +193,17 @@ def finish(response):
 
 
 def add_page_view_listener(app, listener):
-    """Call `listener(school_id, endpoint, path)` for every anonymous public
+    """Call `listener(app, school_id, endpoint, path)` for every anonymous public
     page sent, from the cache or rendered (200, or 304 to a client that has
-    it), in an app context but not always a request's: a visit counter; keep
-    it to an increment in Redis, and never fail."""
+    it), not always in an app context (the fast way out pushes none): a visit
+    counter; keep it to an increment in memory, and never fail."""
     registry("page_view_listeners", app).append(listener)
 
 
-def notify_view(school_id, endpoint, path):
-    for listener in registry("page_view_listeners"):
-        listener(school_id, endpoint, path)
+def notify_view(app, school_id, endpoint, path):
+    for listener in registry("page_view_listeners", app):
+        listener(app, school_id, endpoint, path)
 
 
 def _count_view(plan):
-    notify_view(plan.school_id, request.endpoint, request.path)
+    notify_view(current_app._get_current_object(), plan.school_id, request.endpoint, request.path)

@@ -23,14 +23,23 @@ Redis failing never fails a request: the store stops asking for a few seconds
 (`RETRY_SECONDS`, so a dead server costs no timeout per request) and pages are
 rendered as if there were no cache. Bumps that could not be sent are kept in
 the process and sent first once Redis answers again, before any page is read.
+
+The scripts run on a connection of each thread's own (`ScriptConnection`),
+not through redis-py's pool and Script objects: a page sent from the cache is
+mostly this one round trip, and the pool's bookkeeping cost as much as the
+trip itself.
 """
 
+import hashlib
 import logging
 import os
 import threading
 import time
 
 import redis
+from redis.backoff import NoBackoff
+from redis.exceptions import NoScriptError
+from redis.retry import Retry
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +99,56 @@ def new_token():
     return os.urandom(6).hex()
 
 
+class Script:
+    """A Lua script, sent by its SHA1 (EVALSHA) once Redis knows it."""
+
+    def __init__(self, source):
+        self.source = source
+        self.sha = hashlib.sha1(source.encode()).hexdigest()
+
+
+SCRIPTS = tuple(map(Script, (LOOKUP, STORE, GENERATIONS)))
+
+
+class ScriptConnection(threading.local):
+    """A thread's own connection to Redis for the scripts, made in this
+    process: a socket must not be shared across a fork (gunicorn may fork after
+    the app is made), nor by two threads at once (gthread workers)."""
+
+    connection = None
+    pid = None
+
+    def get(self, pool):
+        if self.connection is None or self.pid != os.getpid():
+            # No retries of redis-py's own: a failure is handled once, here.
+            kwargs = dict(pool.connection_kwargs, retry=Retry(NoBackoff(), 0))
+            self.connection, self.pid = pool.connection_class(**kwargs), os.getpid()
+        return self.connection
+
+    def run(self, pool, script, keys, args):
+        """The reply of `script` run with `keys` and `args`. A connection that
+        served before and fails may just be stale (Redis restarted, or closed it
+        while idle): it connects again and the script is sent once more, where
+        a timeout is not (a slow Redis is a down Redis). redis-py closes a
+        connection that fails, so no half-read reply is ever read on."""
+        connection = self.get(pool)
+        if not connection.is_connected:
+            return self._send(connection, script, keys, args)
+        try:
+            return self._send(connection, script, keys, args)
+        except redis.ConnectionError:
+            return self._send(connection, script, keys, args)
+
+    @staticmethod
+    def _send(connection, script, keys, args):
+        try:
+            connection.send_command("EVALSHA", script.sha, len(keys), *keys, *args)
+            return connection.read_response()
+        except NoScriptError:  # Redis restarted, or its scripts were flushed
+            connection.send_command("EVAL", script.source, len(keys), *keys, *args)
+            return connection.read_response()
+
+
 class PageStore:
     """The page cache of one app: its Redis client, scripts and outage state."""
 
@@ -100,7 +159,7 @@ class PageStore:
         self.pages_per_school = pages_per_school
         self.prefix = prefix
         self._client = None
-        self._scripts = None
+        self._scripts = ScriptConnection()
         self._lock = threading.Lock()
         self._down_until = 0.0
         self._unsent_schools = set()
@@ -125,14 +184,13 @@ class PageStore:
     def _connect(self):
         if self._client is None:
             url = self.url() if callable(self.url) else self.url
-            client = redis.Redis.from_url(
+            self._client = redis.Redis.from_url(
                 url, socket_connect_timeout=TIMEOUT_SECONDS, socket_timeout=TIMEOUT_SECONDS
             )
-            self._scripts = tuple(
-                client.register_script(script) for script in (LOOKUP, STORE, GENERATIONS)
-            )
-            self._client = client
         return self._client
+
+    def _run(self, script, keys, args):
+        return self._scripts.run(self._connect().connection_pool, script, keys, args)
 
     def _failed(self, error):
         if time.monotonic() >= self._down_until:
@@ -159,11 +217,10 @@ class PageStore:
         if not self.available():
             return None
         try:
-            client = self._connect()
-            found = self._scripts[0](
-                keys=[self.hosts_key(), self.district_key()],
-                args=[key, host, school_id or "", new_token(), new_token(), self.prefix],
-                client=client,
+            found = self._run(
+                SCRIPTS[0],
+                (self.hosts_key(), self.district_key()),
+                (key, host, school_id or "", new_token(), new_token(), self.prefix),
             )
         except redis.RedisError as error:
             self._failed(error)
@@ -179,11 +236,10 @@ class PageStore:
         if not self.available():
             return None
         try:
-            client = self._connect()
-            found = self._scripts[2](
-                keys=[self.generation_key(school_id), self.district_key()],
-                args=[new_token(), new_token()],
-                client=client,
+            found = self._run(
+                SCRIPTS[2],
+                (self.generation_key(school_id), self.district_key()),
+                (new_token(), new_token()),
             )
         except redis.RedisError as error:
             self._failed(error)
@@ -196,11 +252,10 @@ class PageStore:
         if not self.available():
             return
         try:
-            client = self._connect()
-            self._scripts[1](
-                keys=[self.pages_key(school_id), self.hosts_key()],
-                args=[field, value, self.pages_per_school, self.seconds, host, school_id],
-                client=client,
+            self._run(
+                SCRIPTS[1],
+                (self.pages_key(school_id), self.hosts_key()),
+                (field, value, self.pages_per_school, self.seconds, host, school_id),
             )
         except redis.RedisError as error:
             self._failed(error)

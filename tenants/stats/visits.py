@@ -12,12 +12,12 @@ not counted.
 """
 
 import secrets
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import redis
 from flask import current_app
 
-from mektep.clock import to_district, utcnow
 from mektep.extensions import db
 from mektep.queue import get_redis
 from tenants.public.lowvision import NOT_PAGES
@@ -30,21 +30,23 @@ PATH_MAX = 300
 ORPHAN_SECONDS = 600
 
 
-def _prefix():
-    return f"{current_app.config['RQ_QUEUE']}:visits"
+def _prefix(app=None):
+    return f"{(app or current_app).config['RQ_QUEUE']}:visits"
 
 
-def day_key(day):
-    return f"{_prefix()}:{day.isoformat()}"
+def day_key(day, app=None):
+    return f"{_prefix(app)}:{day.isoformat()}"
 
 
-def count_view(school_id, endpoint, path):
-    """Page-view listener (mektep.pagecache): one more visit of this page today."""
+def count_view(app, school_id, endpoint, path):
+    """Page-view listener (mektep.pagecache) of `app`: one more visit of this page today."""
     # Files, feeds, stylesheets and the sitemap are not pages a person reads.
     if endpoint in NOT_PAGES or len(path) > PATH_MAX:
         return
-    key = day_key(to_district(utcnow()).date())
-    pending_views(current_app._get_current_object()).add(key, f"{school_id} {path}")
+    # The district's day (what `clock.to_district` tells), with no app context.
+    today = datetime.now(ZoneInfo(app.config["TIMEZONE"])).date()
+    key = day_key(today, app)
+    pending_views(app).add(key, f"{school_id} {path}")
 
 
 def _add(day, counts):
