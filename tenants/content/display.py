@@ -8,7 +8,7 @@ and one escape, and a row's cells are one string. A value that needs a template
 value() macro of templates/sveden/macros.html. People are staff records or
 plain rows with their `data` (tenants/content/values.py: published_staff)."""
 
-from functools import partial
+from functools import lru_cache, partial
 from typing import NamedTuple
 
 from babel.numbers import format_decimal
@@ -25,6 +25,13 @@ PLAIN_KINDS = frozenset({"text", "number", "choice"})
 
 def is_number(value):
     return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+@lru_cache(maxsize=4096)
+def grouped_number(value, locale):
+    """`value` with the digit grouping of `locale` (a name such as "ru"):
+    Babel takes tens of µs a number, and tables repeat the same few."""
+    return format_decimal(value, locale=locale)
 
 
 class MacroCell(NamedTuple):
@@ -55,7 +62,7 @@ class Page:
         self.required_names = required_names
         self.marks = marks
         self.texts = fixed_texts()
-        self.number = partial(format_decimal, locale=get_locale())
+        self.number = partial(grouped_number, locale=str(get_locale()))
 
 
 class Column:

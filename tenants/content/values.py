@@ -1,6 +1,8 @@
 """Reading a school's published values: sections, staff, and one value in one
 language with its fallback (A6)."""
 
+from functools import cache
+
 from sqlalchemy import bindparam
 
 from mektep.extensions import db
@@ -8,9 +10,17 @@ from mektep.i18n import fallback_order
 from tenants.content.models import NOT_APPLICABLE, SectionContent, StaffMember
 
 
+@cache
+def _section_rows_query():
+    """Every section row of a school (the parameter `school_id`): built once, on
+    first use (the models must all be known), as public pages run it on every
+    request; the tenant scoping and trash hooks still add their criteria."""
+    return db.select(SectionContent).where(SectionContent.school_id == bindparam("school_id"))
+
+
 def section_rows(school):
     """{slug: SectionContent} of `school`, drafts included."""
-    rows = db.session.scalars(SectionContent.for_school(school)).all()
+    rows = db.session.scalars(_section_rows_query(), {"school_id": school.id}).all()
     return {row.section: row for row in rows}
 
 
