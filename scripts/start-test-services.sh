@@ -31,6 +31,13 @@ if ! redis-cli -p "$redis_port" ping >/dev/null 2>&1; then
     --maxmemory-policy noeviction --daemonize yes --logfile "$root/redis.log" >/dev/null
   for _ in $(seq 50); do redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break; sleep 0.1; done
 fi
+# A port another program holds (a client's ephemeral port, say) stops Redis at
+# once: say so here, not through a thousand failing tests.
+if ! redis-cli -p "$redis_port" ping >/dev/null 2>&1; then
+  echo "Redis did not start on port $redis_port:" >&2
+  tail -n 3 "$root/redis.log" >&2 || true
+  exit 1
+fi
 
 echo "export TEST_DATABASE_URL=postgresql+psycopg://postgres@127.0.0.1:$pg_port/mektep_test"
 echo "export TEST_REDIS_URL=redis://127.0.0.1:$redis_port/0"
