@@ -16,8 +16,9 @@ def utcnow():
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def district_zone():
-    return ZoneInfo(current_app.config["TIMEZONE"])
+def district_zone(app=None):
+    """The district's time zone (of `app`: a caller with no app context names it)."""
+    return ZoneInfo((app or current_app).config["TIMEZONE"])
 
 
 def to_utc(local):

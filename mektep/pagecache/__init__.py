@@ -18,7 +18,7 @@ docs/DEVELOPING.md ("The page cache") is the rule every part follows.
   process under the same generations (the cheap part of a page not stored).
 """
 
-from mektep.pagecache import invalidation, memo, serving, visitors
+from mektep.pagecache import invalidation, memo, serving, store, visitors
 from mektep.pagecache.declarations import (
     PAGE_NUMBER,
     add_cached_pages,
@@ -56,7 +56,7 @@ def init_app(app):
     app.url_defaults(add_static_version)
     # The generations are kept with the cache off too (PAGE_CACHE=0 keeps no
     # pages): what `memo.py` keeps per process goes by them.
-    app.extensions["mektep.pagecache"] = PageStore(
+    app.extensions[store.EXTENSION] = PageStore(
         app.config["PAGE_CACHE_URL"] or (lambda: redis_url(app)),
         seconds=app.config["PAGE_CACHE_SECONDS"],
         pages_per_school=app.config["PAGE_CACHE_PAGES_PER_SCHOOL"],

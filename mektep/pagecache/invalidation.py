@@ -18,9 +18,11 @@ the request, or for the schools of the rows it RETURNs; otherwise for every
 school.
 """
 
-from flask import current_app, g, has_app_context
+from flask import g, has_app_context
 from sqlalchemy import event
 from sqlalchemy.orm import Session
+
+from mektep.pagecache.store import store_of
 
 SCHOOL, DISTRICT, NONE = "school", "district", "none"
 CHANGED = "mektep.pagecache.changed"
@@ -93,7 +95,7 @@ def _bump_committed(session):
     changed = session.info.pop(CHANGED, None)
     if not changed or not has_app_context():
         return
-    store = current_app.extensions.get("mektep.pagecache")
+    store = store_of()
     if store is not None:
         store.bump((school for school in changed if school != DISTRICT), DISTRICT in changed)
 

@@ -29,6 +29,7 @@ from flask import current_app, g, render_template, request
 from markupsafe import Markup
 
 from mektep.pagecache import declarations
+from mektep.pagecache.store import store_of
 from mektep.pagecache.visitors import carries_session
 from mektep.registries import registry
 
@@ -110,7 +111,7 @@ def _generations(school_id):
     plan = g.get("page_cache")
     if plan is not None and plan.field is not None and plan.school_id == school_id:
         return tuple(part.decode() for part in plan.field.split(b" ", 2)[:2])
-    store = current_app.extensions.get("mektep.pagecache")
+    store = store_of()
     return store.generations(school_id) if store is not None else None
 
 

@@ -27,6 +27,7 @@ from flask import current_app, g, request
 from mektep import request_log
 from mektep.pagecache import declarations, http
 from mektep.pagecache.entries import Entry
+from mektep.pagecache.store import store_of
 from mektep.pagecache.visitors import carries_session, session_touched
 from mektep.registries import registry
 
@@ -49,7 +50,7 @@ class Plan:
 
 def page_store(app=None):
     """The app's PageStore, or None when the page cache keeps no pages (PAGE_CACHE)."""
-    store = (app or current_app).extensions.get("mektep.pagecache")
+    store = store_of(app)
     return store if store is not None and store.keeps_pages else None
 
 

@@ -37,6 +37,7 @@ import threading
 import time
 
 import redis
+from flask import current_app
 from redis.backoff import NoBackoff
 from redis.exceptions import NoScriptError
 from redis.retry import Retry
@@ -95,6 +96,16 @@ redis.call('HSET', KEYS[2], ARGV[5], ARGV[6])
 """
 
 
+# Where an app keeps its PageStore (`mektep.pagecache.init_app`).
+EXTENSION = "mektep.pagecache"
+
+
+def store_of(app=None):
+    """The app's PageStore (there is one with the cache off too: its
+    generations), or None before `init_app`."""
+    return (app or current_app).extensions.get(EXTENSION)
+
+
 def new_token():
     return os.urandom(6).hex()
 
@@ -107,7 +118,7 @@ class Script:
         self.sha = hashlib.sha1(source.encode()).hexdigest()
 
 
-SCRIPTS = tuple(map(Script, (LOOKUP, STORE, GENERATIONS)))
+LOOKUP_SCRIPT, STORE_SCRIPT, GENERATIONS_SCRIPT = map(Script, (LOOKUP, STORE, GENERATIONS))
 
 
 class ScriptConnection(threading.local):
@@ -218,7 +229,7 @@ class PageStore:
             return None
         try:
             found = self._run(
-                SCRIPTS[0],
+                LOOKUP_SCRIPT,
                 (self.hosts_key(), self.district_key()),
                 (key, host, school_id or "", new_token(), new_token(), self.prefix),
             )
@@ -237,7 +248,7 @@ class PageStore:
             return None
         try:
             found = self._run(
-                SCRIPTS[2],
+                GENERATIONS_SCRIPT,
                 (self.generation_key(school_id), self.district_key()),
                 (new_token(), new_token()),
             )
@@ -253,7 +264,7 @@ class PageStore:
             return
         try:
             self._run(
-                SCRIPTS[1],
+                STORE_SCRIPT,
                 (self.pages_key(school_id), self.hosts_key()),
                 (field, value, self.pages_per_school, self.seconds, host, school_id),
             )

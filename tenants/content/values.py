@@ -93,8 +93,17 @@ def in_language(field, value, lang):
         return value, None
     if not isinstance(value, dict):
         return None, None
-    code = next((code for code in fallback_order(lang) if value.get(code)), None)
-    return (value[code], code) if code else (None, None)
+    return first_filled(value, fallback_order(lang))
+
+
+def first_filled(translations, order):
+    """(text, its language) of the first language in `order` that the dict
+    `translations` has filled in, or (None, None)."""
+    for code in order:
+        text = translations.get(code)
+        if text:
+            return text, code
+    return None, None
 
 
 def is_filled(field, value, lang):

@@ -13,11 +13,11 @@ not counted.
 
 import secrets
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 import redis
 from flask import current_app
 
+from mektep.clock import district_zone
 from mektep.extensions import db
 from mektep.queue import get_redis
 from tenants.public.lowvision import NOT_PAGES
@@ -43,8 +43,7 @@ def count_view(app, school_id, endpoint, path):
     # Files, feeds, stylesheets and the sitemap are not pages a person reads.
     if endpoint in NOT_PAGES or len(path) > PATH_MAX:
         return
-    # The district's day (what `clock.to_district` tells), with no app context.
-    today = datetime.now(ZoneInfo(app.config["TIMEZONE"])).date()
+    today = datetime.now(district_zone(app)).date()
     key = day_key(today, app)
     pending_views(app).add(key, f"{school_id} {path}")
 

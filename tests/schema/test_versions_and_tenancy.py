@@ -56,10 +56,25 @@ def test_editor_cannot_restore(app, admin_a, editor_a, publish):
 def test_school_b_never_shows_school_a_values(publish, admin_a, site):
     publish("common", section_form(COMMON, tag="-a"))
     admin_a.submit("/admin/staff/new", {**staff_form("head", tag="-a"), "publish": "1"})
-    for path in ("/sveden/common/", "/sveden/managers/", "/api/v1/info", "/", "/sveden/"):
+    admin_a.submit("/admin/staff/new", {**staff_form("teacher", tag="-ta"), "publish": "1"})
+    # Positive control, and school A's pages rendered first: what a process
+    # keeps of them (the page cache, the per-school memo) must not reach B.
+    assert "address-a" in site("school-a").get("/sveden/common/").get_data(as_text=True)
+    assert "surname-a" in site("school-a").get("/sveden/managers/").get_data(as_text=True)
+    assert "surname-ta" in site("school-a").get("/sveden/employees/").get_data(as_text=True)
+    assert "address-a" in site("school-a").get("/").get_data(as_text=True)
+    for path in (
+        "/sveden/common/",
+        "/sveden/managers/",
+        "/sveden/employees/",
+        "/api/v1/info",
+        "/",
+        "/sveden/",
+    ):
         assert "-a" not in site("school-b").get(path).get_data(as_text=True).replace("school-a", "")
         assert "address-a" not in site("school-b").get(path).get_data(as_text=True)
         assert "surname-a" not in site("school-b").get(path).get_data(as_text=True)
+        assert "surname-ta" not in site("school-b").get(path).get_data(as_text=True)
 
 
 def test_other_school_ids_are_404_on_own_host(publish, admin_a, site, app):
