@@ -69,19 +69,27 @@ def test_a_lookup_while_redis_is_down_renders_uncached(server, store):
 
 def test_each_thread_looks_up_on_its_own_connection(server, store):
     page = stored_page(store)
-    found, barrier = [], threading.Barrier(2)
+    found, started = [], threading.Barrier(2)
+    # A thread's connection closes when the thread ends (its local storage is
+    # freed), so Redis's clients are counted while both threads still live.
+    looked_up, counted = threading.Barrier(3), threading.Event()
 
     def look_up():
-        barrier.wait()
+        started.wait()
         found.extend(store.lookup(KEY, HOST)[2] for _ in range(200))
+        looked_up.wait()
+        counted.wait()
 
     threads = [threading.Thread(target=look_up) for _ in range(2)]
     for thread in threads:
         thread.start()
+    looked_up.wait()
+    clients = script_clients(server)
+    counted.set()
     for thread in threads:
         thread.join()
     assert found == [page] * 400
-    assert len(script_clients(server)) == 3  # the two threads' and this one's
+    assert len(clients) == 3  # the two threads' and this one's
 
 
 def test_a_forked_process_looks_up_on_its_own_connection(server, store):
