@@ -5,9 +5,10 @@ the main one is empty.
 python worker.py            # work until stopped (Ctrl-C, SIGTERM)
 python worker.py --burst    # work off the queue, then exit
 
-It runs the sweeps at start and then every SWEEP_SECONDS, comes through Redis
-outages (it starts its work loop again if RQ gives it up), and takes down with
-it whatever it started (mektep/workers.py, mektep/scratch.py).
+It runs the sweeps at start, once more when a killed worker's jobs are sure
+to count as lost, and then every SWEEP_SECONDS. It comes through
+Redis outages (it starts its work loop again if RQ gives it up), and takes down
+with it whatever it started (mektep/workers.py, mektep/scratch.py).
 """
 
 import argparse
@@ -23,16 +24,28 @@ from rq.exceptions import StopRequested
 from config import ConfigurationError
 from mektep import create_app, scratch
 from mektep.jobs import SWEEP_SECONDS, run_sweeps
-from mektep.workers import die_with_this_process, make_worker, retire, start_heartbeat
+from mektep.workers import (
+    ALIVE_SECONDS,
+    die_with_this_process,
+    make_worker,
+    retire,
+    start_heartbeat,
+)
 
 log = logging.getLogger("mektep.worker")
 RESTART_SECONDS = 5
 
 
 def sweep_forever(app, stop):
-    while not stop.wait(SWEEP_SECONDS):
+    """Sweep every SWEEP_SECONDS, and once as soon as every worker that died
+    before this one started has been counted dead: the sweep at start still
+    saw a killed worker's jobs as live (its heartbeat key outlives it by up to
+    ALIVE_SECONDS), and they should not wait a whole SWEEP_SECONDS more."""
+    wait = ALIVE_SECONDS + 1
+    while not stop.wait(wait):
         with app.app_context():
             run_sweeps(app)
+        wait = SWEEP_SECONDS
 
 
 def work(app, burst, simple):
