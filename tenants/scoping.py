@@ -7,15 +7,22 @@ flushed gets (or must already have) that school's id. Tenant code therefore
 never has to remember a filter, and a guessed id of another school's row finds
 nothing. Code with no school bound (the district console, the CLI) sees all
 rows and must name the school itself.
+
+The few reads that every public page makes are Core statements made by
+`school_select` and run by `school_rows`, on the session's connection: there
+the ORM and these hooks cost as much as the query itself. The criteria the
+hooks would add are then part of the statement (the school's, the trash's),
+and `school_rows` refuses a school other than the bound one.
 """
 
 from functools import lru_cache
 
 from flask import abort, g, has_app_context
-from sqlalchemy import event
+from sqlalchemy import bindparam, event, select
 from sqlalchemy.orm import Session, declared_attr, with_loader_criteria
 
 from mektep.extensions import db
+from tenants.trash import Trashable
 
 
 class TenantOwned:
@@ -73,6 +80,33 @@ def _school_criterion(school_id):
     return with_loader_criteria(
         TenantOwned, lambda cls: cls.school_id == school_id, include_aliases=True
     )
+
+
+def school_select(model, *names):
+    """A Core SELECT of the columns `names` of the tenant-owned `model`: the
+    rows of one school (the `school_id` that `school_rows` gives it) that are
+    not in the trash. Build it once, at import."""
+    if not issubclass(model, TenantOwned):
+        raise TypeError(f"{model.__name__} is not owned by a school")
+    table = model.__table__
+    statement = select(*(table.c[name] for name in names))
+    statement = statement.where(table.c.school_id == bindparam("school_id"))
+    if issubclass(model, Trashable):
+        statement = statement.where(table.c.deleted_at.is_(None))
+    return statement
+
+
+def school_rows(statement, school, **params):
+    """The rows of a `school_select` statement for `school`, which must be the
+    bound school when one is bound."""
+    bound = bound_school_id()
+    if bound is not None and bound != school.id:
+        raise CrossTenantRead(f"school {school.id} read while school {bound} is bound")
+    return db.session.connection().execute(statement, {**params, "school_id": school.id}).all()
+
+
+class CrossTenantRead(Exception):
+    """A read of another school's rows than the bound one's."""
 
 
 @event.listens_for(Session, "before_flush")

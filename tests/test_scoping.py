@@ -4,9 +4,17 @@ school A's context, even when its id is guessed."""
 import pytest
 from werkzeug.exceptions import NotFound
 
+from mektep.clock import utcnow
 from mektep.extensions import db
+from tenants.content.models import StaffMember
 from tenants.models import School
-from tenants.scoping import CrossTenantWrite, bind_school
+from tenants.scoping import (
+    CrossTenantRead,
+    CrossTenantWrite,
+    bind_school,
+    school_rows,
+    school_select,
+)
 from tenants.versioning import Revision
 
 
@@ -97,3 +105,39 @@ def test_writing_another_schools_row_is_refused(app, schools, rows):
 def test_unbound_code_sees_every_school(app, schools, rows):
     with app.app_context():
         assert len(db.session.scalars(db.select(Revision)).all()) == 2
+
+
+def test_a_school_select_reads_one_schools_rows_outside_the_trash(app, schools):
+    """The Core reads public pages make on every request carry the criteria the
+    hooks would add: another school's rows and trashed rows are not read."""
+    with app.app_context():
+        for key, name, trashed in (("a", "kept", False), ("a", "trashed", True), ("b", "b", False)):
+            db.session.add(
+                StaffMember(
+                    school_id=schools[key],
+                    role="teacher",
+                    position=0,
+                    data={"surname": {"ky": name, "ru": name}},
+                    published_at=utcnow(),
+                    deleted_at=utcnow() if trashed else None,
+                )
+            )
+        db.session.commit()
+    statement = school_select(StaffMember, "data")
+    context = bound(app, schools, "a")
+    try:
+        school_a = db.session.get(School, schools["a"])
+        assert [row.data["surname"]["ky"] for row in school_rows(statement, school_a)] == ["kept"]
+        with pytest.raises(CrossTenantRead):
+            school_rows(statement, db.session.get(School, schools["b"]))
+    finally:
+        db.session.remove()
+        context.pop()
+    with app.app_context():  # unbound (the CLI, the district): the school named
+        school_b = db.session.get(School, schools["b"])
+        assert [row.data["surname"]["ky"] for row in school_rows(statement, school_b)] == ["b"]
+
+
+def test_a_school_select_is_only_of_a_schools_rows():
+    with pytest.raises(TypeError):
+        school_select(School, "slug")

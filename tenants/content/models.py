@@ -69,11 +69,6 @@ class SectionContent(TenantOwned, Versioned, db.Model):
         school = school_data_from(self.schema, values, editable_data(self.school))
         save_school_fields(self.school, school, user, publishing)
 
-    def published_values(self):
-        """What the public sees: the published values, with the School's own fields."""
-        values = dict(self.values or {}) if self.is_published else {}
-        return with_school_values(self.schema, values, self.school.snapshot())
-
 
 def full_name(data, lang):
     """A person's name from a staff record's `data`, each part in `lang` or else

@@ -8,6 +8,7 @@ from flask_babel import lazy_gettext as _l
 from mektep.richtext import plain_text
 from mektep.schema import SECTIONS, STAFF_FIELDS
 from tenants.content.models import SectionContent, StaffMember
+from tenants.content.values import published_values
 from tenants.search.registry import Source, add_source
 
 
@@ -45,7 +46,7 @@ def section_texts(row, lang):
     if not row.is_published or row.section not in {s.slug for s in SECTIONS}:
         return None
     schema = row.schema
-    values = row.published_values()
+    values = published_values(row.school, schema, row)
     with force_locale(lang):
         title = str(schema.title)
         words = [_words(field, values.get(field.name), lang) for field in schema.fields]

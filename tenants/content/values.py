@@ -1,27 +1,43 @@
 """Reading a school's published values: sections, staff, and one value in one
 language with its fallback (A6)."""
 
-from functools import cache
+from datetime import datetime
+from typing import NamedTuple
 
 from sqlalchemy import bindparam
 
 from mektep.extensions import db
 from mektep.i18n import fallback_order
 from tenants.content.models import NOT_APPLICABLE, SectionContent, StaffMember
-
-
-@cache
-def _section_rows_query():
-    """Every section row of a school (the parameter `school_id`): built once, on
-    first use (the models must all be known), as public pages run it on every
-    request; the tenant scoping and trash hooks still add their criteria."""
-    return db.select(SectionContent).where(SectionContent.school_id == bindparam("school_id"))
+from tenants.content.school_fields import with_school_values
+from tenants.scoping import school_rows, school_select
 
 
 def section_rows(school):
     """{slug: SectionContent} of `school`, drafts included."""
-    rows = db.session.scalars(_section_rows_query(), {"school_id": school.id}).all()
+    rows = db.session.scalars(SectionContent.for_school(school)).all()
     return {row.section: row for row in rows}
+
+
+class PublicSection(NamedTuple):
+    """A section's row as public pages read it: what `published_values` needs."""
+
+    section: str
+    values: dict
+    published_at: datetime | None
+
+    @property
+    def is_published(self):
+        return self.published_at is not None
+
+
+# Public pages read the section rows on every request.
+PUBLIC_SECTIONS = school_select(SectionContent, "section", "values", "published_at")
+
+
+def public_sections(school):
+    """{slug: PublicSection} of `school`."""
+    return {row.section: PublicSection(*row) for row in school_rows(PUBLIC_SECTIONS, school)}
 
 
 def section_row(school, slug, create=False):
@@ -36,42 +52,38 @@ def section_row(school, slug, create=False):
 
 
 def published_values(school, section, row=None):
-    """The values of `section` the public sees (the School's own fields included)."""
-    if row is None:
-        row = SectionContent(section=section.slug, values={}, school=school)
-    return row.published_values()
+    """The values of `section` the public sees in `row` (a SectionContent or a
+    PublicSection; none when it is None or unpublished), with the School's own
+    fields."""
+    values = dict(row.values or {}) if row is not None and row.is_published else {}
+    return with_school_values(section, values, school.snapshot())
 
 
-def _staff_query(query, roles, published):
-    query = query.order_by(StaffMember.position, StaffMember.id)
+def staff(school, roles=None, published=True):
+    query = StaffMember.for_school(school).order_by(StaffMember.position, StaffMember.id)
     if roles:
         query = query.where(StaffMember.role.in_(roles))
     if published:
         query = query.where(StaffMember.published_at.is_not(None))
-    return query
+    return db.session.scalars(query).all()
 
 
-def staff(school, roles=None, published=True):
-    return db.session.scalars(_staff_query(StaffMember.for_school(school), roles, published)).all()
-
-
-# Public pages read the published staff on every request: its statement is built
-# once, with the school and the roles as parameters. It runs through the session
-# like any other, so the tenant scoping and trash hooks add their criteria.
-PUBLISHED_STAFF = _staff_query(
-    db.select(StaffMember.role, StaffMember.data, StaffMember.published_at).where(
-        StaffMember.school_id == bindparam("school_id"),
-        StaffMember.role.in_(bindparam("roles", expanding=True)),
-    ),
-    roles=None,
-    published=True,
+# Public pages read the published staff on every request, as plain rows.
+_STAFF_COLUMNS = StaffMember.__table__.c
+PUBLISHED_STAFF = (
+    school_select(StaffMember, "role", "data", "published_at")
+    .where(
+        _STAFF_COLUMNS.role.in_(bindparam("roles", expanding=True)),
+        _STAFF_COLUMNS.published_at.is_not(None),
+    )
+    .order_by(_STAFF_COLUMNS.position, _STAFF_COLUMNS.id)
 )
 
 
 def published_staff(school, roles):
     """The published staff of `roles` as plain rows (role, data, published_at), in
     order: what public pages read of them, without building a record for each."""
-    return db.session.execute(PUBLISHED_STAFF, {"school_id": school.id, "roles": list(roles)}).all()
+    return school_rows(PUBLISHED_STAFF, school, roles=list(roles))
 
 
 def head_of_school(school):

@@ -11,9 +11,9 @@ from mektep.schema import SECTIONS, STAFF_FIELDS, section
 from tenants.content.display import PLAIN_KINDS
 from tenants.content.values import (
     head_of_school,
+    public_sections,
     published_staff,
     published_values,
-    section_rows,
 )
 from tenants.documents.links import documents_for_field
 from tenants.public.blueprint import bp
@@ -32,7 +32,7 @@ def _section_rows():
     """The school's section rows, read once per request: the page and the
     footer's contacts both need them."""
     if "section_rows" not in g:
-        g.section_rows = section_rows(g.school)
+        g.section_rows = public_sections(g.school)
     return g.section_rows
 
 
