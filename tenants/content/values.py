@@ -31,8 +31,8 @@ class PublicSection(NamedTuple):
         return self.published_at is not None
 
 
-# Public pages read the section rows on every request.
-PUBLIC_SECTIONS = school_select(SectionContent, "section", "values", "published_at")
+# Public pages read the section rows on every request: the columns of a PublicSection.
+PUBLIC_SECTIONS = school_select(SectionContent, *PublicSection._fields)
 
 
 def public_sections(school):
