@@ -16,6 +16,8 @@ docs/DEVELOPING.md ("The page cache") is the rule every part follows.
 - `visitors.py`: anonymous or not, and keeping the session untouched;
 - `memo.py`: what every page of a school shows around its content, kept per
   process under the same generations (the cheap part of a page not stored).
+- `watch.py`: the generations each process read, kept until a bump is
+  announced on Redis (a page not stored asks Redis nothing).
 """
 
 from mektep.pagecache import invalidation, memo, serving, store, visitors

@@ -12,7 +12,8 @@ page. Another process or machine reads the same generations from Redis, so a
 commit anywhere makes every process compute it again.
 
 The generations come with the page cache's own lookup when there was one (no
-further Redis call), else from one call per request. A value lives at most
+further Redis call), else from what the process read before and no bump has
+since replaced (`watch.py`), else from one call. A value lives at most
 `MEMO_SECONDS`, and no longer than what `compute` says changes by the clock
 (`cache_until`), which bounds the page's own life as well when the value is
 reused. `MEMO_ENTRIES` values per process at most, the least used dropped

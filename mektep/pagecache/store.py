@@ -11,6 +11,10 @@ Per school, two keys, and one index for all:
 - `<prefix>:hosts`, each school's own host name → its id, so that a page is
   found from the request alone, before the database is asked anything.
 
+A bump also publishes the schools it names (or "district") on the channel
+`<prefix>:bumps`, in the same transaction: each process keeps the generations
+it read until then (`watch.py`).
+
 So a page is found only under the generations it was rendered with: a bump
 makes every older page of the school unreachable at once (and deletes the
 hash, freeing its memory), a district-wide bump every school's. A generation is
@@ -41,6 +45,8 @@ from flask import current_app
 from redis.backoff import NoBackoff
 from redis.exceptions import NoScriptError
 from redis.retry import Retry
+
+from mektep.pagecache.watch import DISTRICT, GenerationWatch
 
 log = logging.getLogger(__name__)
 
@@ -121,6 +127,12 @@ class Script:
 LOOKUP_SCRIPT, STORE_SCRIPT, GENERATIONS_SCRIPT = map(Script, (LOOKUP, STORE, GENERATIONS))
 
 
+def own_connection(pool):
+    """A new connection like `pool`'s, outside it, with no retries of
+    redis-py's own: a failure is handled once, by its user."""
+    return pool.connection_class(**dict(pool.connection_kwargs, retry=Retry(NoBackoff(), 0)))
+
+
 class ScriptConnection(threading.local):
     """A thread's own connection to Redis for the scripts, made in this
     process: a socket must not be shared across a fork (gunicorn may fork after
@@ -131,9 +143,7 @@ class ScriptConnection(threading.local):
 
     def get(self, pool):
         if self.connection is None or self.pid != os.getpid():
-            # No retries of redis-py's own: a failure is handled once, here.
-            kwargs = dict(pool.connection_kwargs, retry=Retry(NoBackoff(), 0))
-            self.connection, self.pid = pool.connection_class(**kwargs), os.getpid()
+            self.connection, self.pid = own_connection(pool), os.getpid()
         return self.connection
 
     def run(self, pool, script, keys, args):
@@ -175,6 +185,7 @@ class PageStore:
         self._down_until = 0.0
         self._unsent_schools = set()
         self._unsent_district = False
+        self._watch = GenerationWatch(self.bumps_channel(), self._new_connection, RETRY_SECONDS)
 
     # Keys
 
@@ -190,6 +201,9 @@ class PageStore:
     def hosts_key(self):
         return f"{self.prefix}:hosts"
 
+    def bumps_channel(self):
+        return f"{self.prefix}:bumps"
+
     # Connection and outages
 
     def _connect(self):
@@ -199,6 +213,9 @@ class PageStore:
                 url, socket_connect_timeout=TIMEOUT_SECONDS, socket_timeout=TIMEOUT_SECONDS
             )
         return self._client
+
+    def _new_connection(self):
+        return own_connection(self._connect().connection_pool)
 
     def _run(self, script, keys, args):
         return self._scripts.run(self._connect().connection_pool, script, keys, args)
@@ -246,6 +263,9 @@ class PageStore:
         `lookup` field starts with), or None when Redis cannot be asked."""
         if not self.available():
             return None
+        mark, kept = self._watch.known(school_id)
+        if kept is not None:
+            return kept
         try:
             found = self._run(
                 GENERATIONS_SCRIPT,
@@ -255,7 +275,9 @@ class PageStore:
         except redis.RedisError as error:
             self._failed(error)
             return None
-        return tuple(found.decode().split(" "))
+        generations = tuple(found.decode().split(" "))
+        self._watch.remember(school_id, generations, mark)
+        return generations
 
     def store(self, school_id, host, field, value):
         """Keep a page under the field `lookup` gave (a bump since made that
@@ -295,6 +317,8 @@ class PageStore:
                     pipe.delete(self.pages_key(school_id))
                 if district:
                     pipe.set(self.district_key(), new_token())
+                named = [str(school_id) for school_id in sorted(schools)]
+                pipe.publish(self.bumps_channel(), " ".join(named + [DISTRICT] * district))
                 pipe.execute()
             except redis.RedisError as error:
                 self._failed(error)

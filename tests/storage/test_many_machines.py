@@ -2,7 +2,10 @@
 gunicorn, each with an instance folder of its own, and one worker process,
 sharing only the database, Redis and the bucket. An upload through the first
 becomes a thumbnail served by the second; what the first publishes, the second
-shows at once (whatever either keeps in memory or in a page cache)."""
+shows at once (whatever either keeps in memory or in a page cache). A second
+machine that keeps no pages (PAGE_CACHE=0) still keeps each school's header
+and footer in memory, by the generations it read: a publish on the first
+reaches those too."""
 
 import re
 import socket
@@ -53,8 +56,9 @@ class Machine:
 
 
 @pytest.fixture
-def machines(app, bucket, schools, tmp_path):
-    """Two web processes sharing the database, Redis and the bucket, nothing else."""
+def machines(app, bucket, schools, tmp_path, request):
+    """Two web processes sharing the database, Redis and the bucket, nothing else;
+    the second's environment added to by the test's parameter, if any."""
     with app.app_context():
         shared = worker_env(app)
     processes, ports = [], []
@@ -66,6 +70,8 @@ def machines(app, bucket, schools, tmp_path):
             # Nothing may be read from a folder: the files are in the bucket.
             "STORAGE_DIR": str(instance / "storage"),
         }
+        if number == 2:
+            env |= getattr(request, "param", {})
         port = free_port()
         processes.append(
             subprocess.Popen(
@@ -152,3 +158,17 @@ def test_two_web_machines_and_a_worker_share_one_district(machines, run_worker):
     # Neither machine kept a file in its own folder.
     for folder in folders:
         assert not any(path.is_file() for path in (folder / "storage").rglob("*"))
+
+
+@pytest.mark.parametrize("machines", [{"PAGE_CACHE": "0"}], indirect=True)
+def test_a_menu_published_on_one_machine_is_in_the_others_header_at_once(machines):
+    (first, second), _folders = machines
+    for _ in range(2):  # the second has made its header, and kept it
+        home = second.get("/?lang=ru")
+        assert home.status_code == 200 and "История школы" not in home.text
+    _sign_in(first)
+    page = {"title_ky": "Мектептин тарыхы", "title_ru": "История школы", "slug": "history"}
+    page |= {"body_ky": "Тарых.", "body_ru": "История.", "menu_order": "10", "in_menu": "y"}
+    assert first.submit("/admin/pages/new", page | {"publish": "1"}).status_code == 302
+    menu = second.get("/?lang=ru").text.split('class="folding main-menu"', 1)[1]
+    assert '<a href="/p/history?lang=ru">История школы</a>' in menu.split("</nav>", 1)[0]
