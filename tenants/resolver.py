@@ -57,7 +57,12 @@ def _host_queries():
         .where(Domain.hostname == bindparam("hostname"))
         .options(db.joinedload(Domain.school, innerjoin=True))
     )
-    return school_by_slug, domain_by_hostname
+    # Neither is ever in the trash: without this, the trash hook would add its
+    # option on every request, and SQLAlchemy would key the statement again.
+    return tuple(
+        query.execution_options(include_trashed=True)
+        for query in (school_by_slug, domain_by_hostname)
+    )
 
 
 def find_school(hostname):
