@@ -28,7 +28,9 @@ class Page(PageTexts, Versioned, Trashable, TenantOwned, db.Model):
     in_menu = db.Column(
         db.Boolean, nullable=False, default=True, info={"label": _l("Show in the main menu")}
     )
-    menu_order = db.Column(db.Integer, nullable=False, default=50, info={"label": _l("Position")})
+    menu_order = db.Column(
+        db.Integer, nullable=False, default=50, info={"label": _l("Order in the menu")}
+    )
     created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
 
     def publish_problem(self, data):
