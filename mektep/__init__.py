@@ -146,8 +146,10 @@ def _init_extensions(app):
 
 def _register_request_hooks(app):
     from mektep.pagecache.serving import serve_from_cache
+    from tenants import known_hosts
     from tenants.resolver import resolve_tenant
 
+    known_hosts.init_app(app)
     # A page the page cache holds is sent before anything else runs: no query.
     app.before_request(serve_from_cache)
     app.before_request(resolve_tenant)

@@ -23,6 +23,7 @@ from mektep.extensions import db
 from mektep.health import answers_any_host
 from mektep.hosts import base_hostname, name_under_apex, site_url
 from mektep.i18n import choose_language
+from tenants import known_hosts
 from tenants.models import Domain, School
 from tenants.scoping import bind_school
 
@@ -105,7 +106,7 @@ def resolve_tenant():
         return render_bare_error(
             400, message=_l("The site's address (host name) is not valid. Check it for typos.")
         )
-    school, primary = find_school(parts[0])
+    school, primary = known_hosts.find(parts[0], find_school)
     if school and not primary:
         return redirect(primary_url(school), code=301)
     bind_school(school or None)

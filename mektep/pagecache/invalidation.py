@@ -19,7 +19,7 @@ school.
 """
 
 from flask import g, has_app_context
-from sqlalchemy import event
+from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
 from mektep.pagecache.store import store_of
@@ -44,6 +44,16 @@ def _note(session, obj):
         changed.add(DISTRICT)
     elif obj.school_id is not None:
         changed.add(obj.school_id)
+        # A row given to another school (a domain moved) changes the pages of both.
+        changed.update(_former_schools(obj))
+
+
+def _former_schools(obj):
+    """The schools an updated row belonged to before this flush."""
+    attributes = inspect(obj).attrs
+    if "school_id" not in attributes:
+        return ()
+    return [school for school in attributes.school_id.history.deleted if school is not None]
 
 
 @event.listens_for(Session, "before_flush")

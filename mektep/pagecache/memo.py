@@ -96,7 +96,7 @@ def _request_key():
     school = g.get("school")
     if school is None or carries_session():
         return None
-    generations = _generations(school.id)
+    generations = current_generations(school.id)
     if generations is None:
         return None
     variants = []
@@ -106,9 +106,10 @@ def _request_key():
     return school.id, generations, request.host, g.get("lang"), tuple(variants)
 
 
-def _generations(school_id):
+def current_generations(school_id):
     """The school's generations as the page cache's lookup saw them, or as
-    Redis has them now; None if Redis does not answer."""
+    Redis has them now (kept by this process until a bump); None if Redis does
+    not answer."""
     plan = g.get("page_cache")
     if plan is not None and plan.field is not None and plan.school_id == school_id:
         return tuple(part.decode() for part in plan.field.split(b" ", 2)[:2])

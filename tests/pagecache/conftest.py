@@ -2,7 +2,11 @@
 a page that changes by the clock."""
 
 import re
+from contextlib import contextmanager
 from datetime import timedelta
+
+import pytest
+from sqlalchemy import event
 
 from mektep.accounts.models import User
 from mektep.clock import utcnow
@@ -44,4 +48,33 @@ def post_important_notice(app, school_id, title, seconds):
         db.session.add(notice)
         db.session.flush()
         publish(notice, db.session.scalar(db.select(User).where(User.email == "admin@a.kg")))
+        db.session.commit()
+
+
+@pytest.fixture
+def pages_off(app, monkeypatch):
+    """The page cache keeps no pages (PAGE_CACHE=0): every page is rendered."""
+    monkeypatch.setattr(app.extensions["mektep.pagecache"], "keeps_pages", False)
+
+
+@contextmanager
+def counted_queries(app):
+    """A list that collects the SQL statements run inside the block."""
+    statements = []
+
+    def count(conn, cursor, statement, *args):
+        statements.append(statement)
+
+    with app.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        yield statements
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+
+
+def commit(app, change):
+    with app.app_context():
+        change()
         db.session.commit()

@@ -4,47 +4,14 @@ off as well: reused while nothing changed, computed again after any commit that
 changes the school's (or every school's) public pages, and bounded by the
 clock like the pages themselves."""
 
-from contextlib import contextmanager
 from datetime import timedelta
-
-import pytest
-from sqlalchemy import event
 
 from mektep.alerts.models import DistrictAlert
 from mektep.clock import utcnow
 from mektep.extensions import db
 from tenants.models import School
 
-from .conftest import max_age, post_important_notice, state, text
-
-
-@pytest.fixture
-def pages_off(app, monkeypatch):
-    """The page cache keeps no pages (PAGE_CACHE=0): every page is rendered."""
-    monkeypatch.setattr(app.extensions["mektep.pagecache"], "keeps_pages", False)
-
-
-@contextmanager
-def counted_queries(app):
-    """A list that collects the SQL statements run inside the block."""
-    statements = []
-
-    def count(conn, cursor, statement, *args):
-        statements.append(statement)
-
-    with app.app_context():
-        engine = db.engine
-    event.listen(engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
-
-
-def commit(app, change):
-    with app.app_context():
-        change()
-        db.session.commit()
+from .conftest import commit, counted_queries, max_age, post_important_notice, state, text
 
 
 def test_the_parts_are_computed_once_and_again_after_a_commit(app, site, schools, pages_off):
