@@ -31,7 +31,7 @@ from mektep.extensions import db
 from mektep.pagecache.memo import current_generations
 from mektep.pagecache.visitors import carries_session
 
-KEEP_HOSTS = 4096
+KEEP_HOSTS = 1024
 EXTENSION = "tenants.known_hosts"
 
 
