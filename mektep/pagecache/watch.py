@@ -102,8 +102,8 @@ class GenerationWatch:
         self._messages_read += 1
         if message[0] != b"message":
             return
-        named = message[2].decode().split()
-        if DISTRICT in named:
+        named = message[2].decode(errors="replace").split()
+        if not all(school_id.isdigit() for school_id in named):  # the district, or unknown
             self._kept.clear()
             return
         for school_id in named:

@@ -90,3 +90,11 @@ def test_nothing_is_kept_while_redis_is_down(server, reader):
     reader.generations(7)
     server.stop()
     assert reader.generations(7) is None
+
+
+def test_a_message_it_cannot_read_drops_all_it_kept(server, reader):
+    reader.generations(7)
+    reads = generation_reads(server)
+    redis.Redis.from_url(server.url).publish(reader.bumps_channel(), "7x ☃")
+    assert reader.generations(7) is not None
+    assert generation_reads(server) == reads + 1, "read again, not taken as kept"
