@@ -120,3 +120,26 @@ class Membership(db.Model):
 
     user = db.relationship("User", back_populates="memberships")
     school = db.relationship("School")
+
+
+def working_admins(school_ids):
+    """{school id: [User]} of the admins who can act for each school: their
+    membership accepted and active, their account active and set up (with a
+    password: someone who has not yet taken an invitation cannot sign in to act
+    on a message). The one rule for every message to a school's admins."""
+    admins = {}
+    for school_id, user in db.session.execute(
+        db.select(Membership.school_id, User)
+        .join(User, Membership.user_id == User.id)
+        .where(
+            Membership.school_id.in_(school_ids),
+            Membership.role == "admin",
+            Membership.active.is_(True),
+            Membership.pending.is_(False),
+            User.active.is_(True),
+            User.password_hash.is_not(None),
+        )
+        .order_by(User.id)
+    ):
+        admins.setdefault(school_id, []).append(user)
+    return admins

@@ -12,7 +12,7 @@ from datetime import timedelta
 from flask import current_app
 
 from mektep import mail
-from mektep.accounts.models import Membership, User
+from mektep.accounts.models import working_admins
 from mektep.clock import utcnow
 from mektep.extensions import db
 from mektep.hosts import school_link
@@ -49,23 +49,6 @@ def schools_to_tell(now):
     ).all()
 
 
-def admins_of(school):
-    """The school's working admins: accepted, active, with a password."""
-    return db.session.scalars(
-        db.select(User)
-        .join(Membership)
-        .where(
-            Membership.school_id == school.id,
-            Membership.role == "admin",
-            Membership.active,
-            Membership.pending.is_(False),
-            User.active,
-            User.password_hash.is_not(None),
-        )
-        .order_by(User.id)
-    ).all()
-
-
 def waiting_by_kind(school):
     rows = db.session.execute(
         db.select(Post.kind, db.func.count())
@@ -81,7 +64,7 @@ def notify_waiting_posts():
     for school_id in schools_to_tell(now):
         school = db.session.get(School, school_id)
         waiting = waiting_by_kind(school)
-        for admin in admins_of(school):
+        for admin in working_admins([school.id]).get(school.id, []):
             lang = admin.mail_language(school)
             mail.send(
                 admin,

@@ -5,30 +5,11 @@ Each admin gets it in their own language (templates/mail/overdue.*)."""
 from flask import current_app
 
 from mektep import mail
-from mektep.accounts.models import Membership, User
+from mektep.accounts.models import working_admins
 from mektep.extensions import db
 from mektep.periodic import claim, week_start
 from tenants.models import School
 from tenants.schedule.freshness import district_today, freshness, overdue
-
-
-def school_admins(school_ids):
-    """{school id: [User]} of the active, accepted admins of each school."""
-    admins = {}
-    for school_id, user in db.session.execute(
-        db.select(Membership.school_id, User)
-        .join(User, Membership.user_id == User.id)
-        .where(
-            Membership.school_id.in_(school_ids),
-            Membership.role == "admin",
-            Membership.active.is_(True),
-            Membership.pending.is_(False),
-            User.active.is_(True),
-        )
-        .order_by(User.id)
-    ):
-        admins.setdefault(school_id, []).append(user)
-    return admins
 
 
 def send_weekly_reminders(now=None):
@@ -39,7 +20,7 @@ def send_weekly_reminders(now=None):
     schools = db.session.scalars(db.select(School).where(School.status == "active")).all()
     ids = [school.id for school in schools]
     states = freshness(ids, district_today())
-    admins = school_admins(ids)
+    admins = working_admins(ids)
     sent = 0
     for school in schools:
         late = overdue(states[school.id].values())
