@@ -17,6 +17,8 @@ from tenants.scoping import bind_school
 from tenants.versioning import publish
 from tests.news.conftest import post_fields
 
+from .own_redis import OwnRedis
+
 STATE = "X-Page-Cache"
 
 
@@ -78,3 +80,13 @@ def commit(app, change):
     with app.app_context():
         change()
         db.session.commit()
+
+
+@pytest.fixture
+def server(tmp_path):
+    """A redis-server of the test's own (`own_redis.OwnRedis`), running."""
+    server = OwnRedis(tmp_path)
+    server.start()
+    yield server
+    if server.process.poll() is None:
+        server.stop()

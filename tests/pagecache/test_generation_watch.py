@@ -10,17 +10,6 @@ import redis
 
 from mektep.pagecache import PageStore
 
-from .test_outage import OwnRedis
-
-
-@pytest.fixture
-def server(tmp_path):
-    server = OwnRedis(tmp_path)
-    server.start()
-    yield server
-    if server.process.poll() is None:
-        server.stop()
-
 
 def new_store(server):
     return PageStore(server.url, seconds=600, pages_per_school=50, prefix="watch")

@@ -4,11 +4,6 @@ changes committed during the outage are never hidden by pages stored before it.
 The test runs its own redis-server on its own port (never the shared one), and
 stops it and starts it again."""
 
-import shutil
-import socket
-import subprocess
-import time
-
 import pytest
 import redis
 
@@ -20,51 +15,14 @@ from tenants.models import School
 from .conftest import state, text
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class OwnRedis:
-    """A redis-server of this test's own, saving its data in `folder` so that
-    a restart brings back the pages stored before it stopped."""
-
-    def __init__(self, folder):
-        self.folder, self.port, self.process = folder, free_port(), None
-        self.url = f"redis://127.0.0.1:{self.port}/0"
-
-    def start(self):
-        self.process = subprocess.Popen(
-            [shutil.which("redis-server"), "--port", str(self.port), "--bind", "127.0.0.1"]
-            + ["--dir", str(self.folder), "--save", "", "--appendonly", "yes"],
-            stdout=subprocess.DEVNULL,
-        )
-        client = redis.Redis.from_url(self.url)
-        for _ in range(100):
-            try:
-                client.ping()
-                return
-            except redis.ConnectionError:
-                time.sleep(0.05)
-        raise RuntimeError("redis-server did not start")
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait(10)
-
-
 @pytest.fixture
-def own_redis(app, tmp_path, monkeypatch):
-    server = OwnRedis(tmp_path)
-    server.start()
-    store = PageStore(server.url, seconds=600, pages_per_school=50, prefix="outage")
-    monkeypatch.setitem(app.extensions, "mektep.pagecache", store)
+def own_redis(app, server, monkeypatch):
+    """The app's page cache on the test's own redis-server (`server`)."""
     # Asking again at once after a failure, so that the test needs no sleeping.
     monkeypatch.setattr(store_module, "RETRY_SECONDS", 0)
-    yield server
-    if server.process.poll() is None:
-        server.stop()
+    store = PageStore(server.url, seconds=600, pages_per_school=50, prefix="outage")
+    monkeypatch.setitem(app.extensions, "mektep.pagecache", store)
+    return server
 
 
 def rename(app, school_id, name):

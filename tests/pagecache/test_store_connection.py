@@ -12,18 +12,7 @@ import redis
 
 from mektep.pagecache import PageStore
 
-from .test_outage import OwnRedis
-
 KEY, HOST = "school-a.example/news/?", "school-a.example"
-
-
-@pytest.fixture
-def server(tmp_path):
-    server = OwnRedis(tmp_path)
-    server.start()
-    yield server
-    if server.process.poll() is None:
-        server.stop()
 
 
 @pytest.fixture
