@@ -16,7 +16,7 @@ read before a commit is then never kept under the generations after it.
 
 Signed-in visitors (who may change the school), a Redis that does not answer
 and hosts of no school always read the database. At most `KEEP_HOSTS` hosts
-per process, the least used dropped first.
+per process, the least used dropped first, each for `KEEP_SECONDS` at most.
 """
 
 import threading
@@ -32,6 +32,9 @@ from mektep.pagecache.memo import current_generations
 from mektep.pagecache.visitors import carries_session
 
 KEEP_HOSTS = 1024
+# As long as the memo's values (mektep/pagecache/memo.py): a bump that never
+# reached Redis (a command that exited while it was down) is outlived at most this long.
+KEEP_SECONDS = 60
 EXTENSION = "tenants.known_hosts"
 
 
@@ -51,7 +54,7 @@ class KnownHost:
 
 class KnownHosts:
     def __init__(self):
-        self.hosts = cachetools.LRUCache(maxsize=KEEP_HOSTS)
+        self.hosts = cachetools.TTLCache(maxsize=KEEP_HOSTS, ttl=KEEP_SECONDS)
         self.lock = threading.Lock()
 
 
