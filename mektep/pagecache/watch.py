@@ -8,9 +8,11 @@ as it replaces the generations (`store.py`), and keeps what it read until a
 message names the school (or the district).
 
 Before a kept value is used, the messages already on the subscriber's socket
-are read: a poll, not a round trip. Redis writes a bump's message to every
-subscriber before the process that bumped can answer its own request, so a
-publish anywhere is seen by the next request everywhere.
+are read: a poll, not a round trip. Redis sends a bump's message to every
+subscriber in the same pass as its answer to the process that bumped (Redis 7
+writes the subscribers' first), so the message is on every subscriber's socket
+before that process can even answer its own request: a publish anywhere is
+seen by the next request everywhere.
 
 Nothing is kept while the subscription is not known to be live: before it is
 confirmed, after its connection fails (messages may have been lost: all that
