@@ -53,6 +53,8 @@ class KnownHost:
 
 
 class KnownHosts:
+    """The hosts an app's process knows, the least used and the oldest dropped."""
+
     def __init__(self):
         self.hosts = cachetools.TTLCache(maxsize=KEEP_HOSTS, ttl=KEEP_SECONDS)
         self.lock = threading.Lock()
@@ -85,14 +87,14 @@ def find(hostname, look_up):
         return school, known.primary
     school, primary = look_up(hostname)
     if school and not carries_session():
-        _note(hostname, school, primary, generations if known is not None else None)
+        _note(hostname, school, primary, known, generations)
     return school, primary
 
 
-def _note(hostname, school, primary, generations):
-    """Note the host's school; keep a copy of it too when the generations were
-    read before it (and are the school's: a host may have changed schools)."""
-    if generations is not None and known_school_id(hostname) == school.id:
+def _note(hostname, school, primary, known, generations):
+    """Note the host's school; keep a copy of it too when `generations` were
+    read before it, for this school (a host may have gone to another)."""
+    if known is not None and generations is not None and known.school_id == school.id:
         kept = KnownHost(school.id, generations, _detached(school), primary)
         set_committed_value(kept.school, "primary_domain", _copy_of(school.primary_domain))
     else:
@@ -100,13 +102,6 @@ def _note(hostname, school, primary, generations):
     known_hosts = current_app.extensions[EXTENSION]
     with known_hosts.lock:
         known_hosts.hosts[hostname] = kept
-
-
-def known_school_id(hostname):
-    known_hosts = current_app.extensions[EXTENSION]
-    with known_hosts.lock:
-        known = known_hosts.hosts.get(hostname)
-    return None if known is None else known.school_id
 
 
 def _copy_of(instance):
