@@ -1,7 +1,7 @@
 """Benchmark: a school's public pages against a bare Flask page, under gunicorn.
 
     .venv/bin/python bench/public_pages.py [--schools 1000] [--teachers 25] [--seconds 10]
-                                           [--only warm]
+                                           [--only warm|off]
 
 Seeds a throw-away database with N schools, one of them with published
 teachers (SQLite in a temporary folder, or DATABASE_URL if set), starts a
@@ -16,8 +16,9 @@ HTML, and loads each in turn with `wrk -t2 -c8` (apt-get install wrk):
   memory of each web worker, and the page cache's memory per school.
 
 It prints requests per second, p50/p99 latency, the ratios to the bare page,
-worker memory and page-cache memory (`--only warm`: the bare page and the warm
-staff page alone, the pair the budget compares). The budgets are in design.md; this script
+worker memory and page-cache memory (`--only warm` or `--only off`: the bare
+page and the staff page with the cache warm, or off, alone: the pair one budget
+compares). The budgets are in design.md; this script
 reports, it does not judge. Run it with --schools 1 and --schools 10000 to
 compare worker memory.
 """
@@ -203,7 +204,9 @@ def main():
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--teachers", type=int, default=25)
     parser.add_argument(
-        "--only", choices=["warm"], help="run only the bare page and the warm staff page"
+        "--only",
+        choices=["warm", "off"],
+        help="run only the bare page and the staff page with the cache warm, or off",
     )
     args = parser.parse_args()
 
@@ -239,7 +242,8 @@ def run(args, env, tmp, redis_url):
         (f"{staff}, cache off", "wsgi:app", str(ROOT), "0", school, "/sveden/employees/", None),
         ("every school's home page, cache on", "wsgi:app", str(ROOT), "1", None, "/", "lua"),
     ]
-    for name, module, app_dir, cache, host, path, script in configs[:2] if args.only else configs:
+    chosen = {None: configs, "warm": configs[:2], "off": [configs[0], configs[2]]}[args.only]
+    for name, module, app_dir, cache, host, path, script in chosen:
         ready_host = host or f"school{args.schools // 2}.bench.test"
         server = start(dict(env, APP_DIR=app_dir, PAGE_CACHE=cache), module, 8765, ready_host, path)
         try:
