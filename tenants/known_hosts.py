@@ -20,6 +20,7 @@ per process, the least used dropped first, each for `KEEP_SECONDS` at most.
 """
 
 import threading
+from typing import NamedTuple
 
 import cachetools
 from flask import current_app
@@ -38,18 +39,15 @@ KEEP_SECONDS = 60
 EXTENSION = "tenants.known_hosts"
 
 
-class KnownHost:
+class KnownHost(NamedTuple):
     """What a host led to: its school's id and, once kept, the generations it
     was read under, a detached copy of it and whether the host is its primary
     one."""
 
-    __slots__ = ("school_id", "generations", "school", "primary")
-
-    def __init__(self, school_id, generations=None, school=None, primary=None):
-        self.school_id = school_id
-        self.generations = generations
-        self.school = school
-        self.primary = primary
+    school_id: int
+    generations: tuple | None = None
+    school: object = None
+    primary: bool | None = None
 
 
 class KnownHosts:
@@ -60,24 +58,16 @@ class KnownHosts:
         self.lock = threading.Lock()
 
 
-def _known(hostname):
-    """The KnownHost of `hostname` and the school's generations now, when the
-    request may use what is kept; (None, None) otherwise."""
+def find(hostname, look_up):
+    """(school, primary) of `hostname`: for an anonymous visitor, the kept
+    school, put into the session, when its generations have not changed; else
+    `look_up(hostname)`, noted or kept for the next requests."""
     if carries_session():
-        return None, None
+        return look_up(hostname)
     known_hosts = current_app.extensions[EXTENSION]
     with known_hosts.lock:
         known = known_hosts.hosts.get(hostname)
-    if known is None:
-        return None, None
-    return known, current_generations(known.school_id)
-
-
-def find(hostname, look_up):
-    """(school, primary) of `hostname`: the kept school, put into the session,
-    when its generations have not changed; else `look_up(hostname)`, noted or
-    kept for the next requests."""
-    known, generations = _known(hostname)
+    generations = None if known is None else current_generations(known.school_id)
     if known is not None and generations is not None and known.generations == generations:
         school = db.session.merge(known.school, load=False)
         primary_domain = known.school.primary_domain
@@ -86,7 +76,7 @@ def find(hostname, look_up):
         set_committed_value(school, "primary_domain", primary_domain)
         return school, known.primary
     school, primary = look_up(hostname)
-    if school and not carries_session():
+    if school:
         _note(hostname, school, primary, known, generations)
     return school, primary
 

@@ -113,8 +113,12 @@ def current_generations(school_id):
     plan = g.get("page_cache")
     if plan is not None and plan.field is not None and plan.school_id == school_id:
         return tuple(part.decode() for part in plan.field.split(b" ", 2)[:2])
-    store = store_of()
-    return store.generations(school_id) if store is not None else None
+    # Read once a request, as the lookup's are: the resolver and the memo both ask.
+    read = g.setdefault("school_generations", {})
+    if school_id not in read:
+        store = store_of()
+        read[school_id] = store.generations(school_id) if store is not None else None
+    return read[school_id]
 
 
 def per_school(function):

@@ -48,9 +48,9 @@ class GenerationWatch:
         self._connection = None
         self._pid = None
         self._retry_at = 0.0
-        # Counts the messages read, so a value read from Redis while a message
-        # came in is not kept (that message may have been about it).
-        self._messages_read = 0
+        # Advances with every message read and every subscription lost, so a
+        # value read from Redis meanwhile is not kept (it may be what changed).
+        self._epoch = 0
 
     def known(self, school_id):
         """(the mark to give `remember`, the generations kept for the school or
@@ -58,13 +58,13 @@ class GenerationWatch:
         with self._lock:
             if not self._watching():
                 return None, None
-            return self._messages_read, self._kept.get(school_id)
+            return self._epoch, self._kept.get(school_id)
 
     def remember(self, school_id, generations, mark):
         """Keep `generations`, read from Redis after `known` gave `mark`, unless
-        a message has come in since."""
+        a message has come in or the subscription was lost since."""
         with self._lock:
-            if mark is not None and mark == self._messages_read and self._connection is not None:
+            if mark is not None and mark == self._epoch and self._connection is not None:
                 self._kept[school_id] = generations
 
     def _watching(self):
@@ -101,7 +101,7 @@ class GenerationWatch:
         return True
 
     def _apply(self, message):
-        self._messages_read += 1
+        self._epoch += 1
         if message[0] != b"message":
             return
         named = message[2].decode(errors="replace").split()
@@ -114,3 +114,4 @@ class GenerationWatch:
     def _lost(self):
         self._connection.disconnect()
         self._connection = None
+        self._epoch += 1

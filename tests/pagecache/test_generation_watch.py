@@ -9,6 +9,8 @@ import pytest
 import redis
 
 from mektep.pagecache import PageStore
+from mektep.pagecache.store import own_connection
+from mektep.pagecache.watch import GenerationWatch
 
 
 def new_store(server):
@@ -87,3 +89,19 @@ def test_a_message_it_cannot_read_drops_all_it_kept(server, reader):
     redis.Redis.from_url(server.url).publish(reader.bumps_channel(), "7x ☃")
     assert reader.generations(7) is not None
     assert generation_reads(server) == reads + 1, "read again, not taken as kept"
+
+
+def test_a_value_read_before_the_subscription_was_lost_is_not_kept(server):
+    """Another thread's request may find the subscription lost and subscribe
+    again while this one reads from Redis: what it read then is not kept, the
+    bumps of the gap never reached the new subscription."""
+    pool = redis.Redis.from_url(server.url).connection_pool
+    watch = GenerationWatch("watch:bumps", lambda: own_connection(pool), retry_seconds=0)
+    mark, _kept = watch.known(7)
+    assert redis.Redis.from_url(server.url).client_kill_filter(_type="pubsub") == 1
+    assert watch.known(8) == (None, None)  # lost
+    assert watch.known(8)[0] is not None  # subscribed again
+    watch.remember(7, ("read", "before"), mark)
+    assert watch.known(7)[1] is None
+    watch.remember(7, ("read", "now"), watch.known(7)[0])  # positive control
+    assert watch.known(7)[1] == ("read", "now")
