@@ -172,9 +172,17 @@ def _register_template_helpers(app):
     from tenants.content.values import in_language
     from tenants.documents.links import documents_for_field
     from tenants.public import sharing
-    from tenants.public.navigation import menu_links
+    from tenants.public.navigation import current_page_mark, menu_links
 
-    helpers = (site_url, menu_links, documents_for_field, in_language, display_phone, staff_table)
+    helpers = (
+        site_url,
+        menu_links,
+        current_page_mark,
+        documents_for_field,
+        in_language,
+        display_phone,
+        staff_table,
+    )
     app.jinja_env.globals.update({helper.__name__: helper for helper in helpers})
     app.jinja_env.globals.update(sharing.template_globals())
     app.jinja_env.filters["isodate"] = lambda value: format_date(date.fromisoformat(value), "long")

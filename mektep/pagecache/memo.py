@@ -26,10 +26,9 @@ import threading
 import time
 
 import cachetools
-from flask import current_app, g, render_template, request
-from markupsafe import Markup
+from flask import current_app, g, request
 
-from mektep.pagecache import declarations
+from mektep.pagecache import declarations, holes
 from mektep.pagecache.store import store_of
 from mektep.pagecache.visitors import carries_session
 from mektep.registries import registry
@@ -134,10 +133,12 @@ def per_school(function):
 
 def shared_part(template):
     """The template `template` rendered, kept by `school_memo`: a part of every
-    page of a school that does not depend on the page (the footer, a banner)."""
-    return school_memo(template, lambda: Markup(render_template(template)))
+    page of a school that does not depend on the page (the footer, a banner)
+    but for its holes (`holes.py`), filled for each page."""
+    return holes.filled(school_memo(template, lambda: holes.pieces(template)))
 
 
 def init_app(app):
     app.extensions[EXTENSION] = Memo()
     app.jinja_env.globals["shared_part"] = shared_part
+    holes.init_app(app)

@@ -9,7 +9,8 @@ and the header's links (`menu_links`) once per school and generation.
 
 from typing import NamedTuple
 
-from flask import url_for
+from flask import request, url_for
+from markupsafe import Markup
 
 from mektep.pagecache import per_school
 from mektep.registries import registry
@@ -38,7 +39,16 @@ def main_menu():
     return sorted(entries, key=lambda entry: entry.order)
 
 
+CURRENT_PAGE = Markup(' aria-current="page"')
+
+
 @per_school
 def menu_links():
     """[(address, label)] of the main menu as the header shows it."""
     return [(url_for(entry.endpoint, **entry.args), str(entry.label)) for entry in main_menu()]
+
+
+def current_page_mark(href):
+    """The attribute that marks a menu's link to the page being shown, or nothing:
+    a hole of the header, which is shared by every page (`holes.py`)."""
+    return CURRENT_PAGE if request.path == href.split("?")[0] else ""
