@@ -45,3 +45,17 @@ def test_a_name_that_looks_like_a_hole_is_shown_as_typed(app, site, schools, pag
     commit(app, rename)
     page = text(site("school-a").get("/news/?lang=ru"))
     assert name in header(page)
+
+
+def sveden_menu(page):
+    menu = page[page.index('<nav class="folding sveden-nav"') :]
+    return menu[: menu.index("</nav>")]
+
+
+def test_each_page_of_sveden_marks_itself_in_the_shared_side_menu(app, site, schools, pages_off):
+    school_a = site("school-a")
+    marks = {}
+    for path in ("/sveden/", "/sveden/common/", "/sveden/employees/", "/sveden/"):
+        menu = sveden_menu(text(school_a.get(path + "?lang=ru")))
+        marks[path] = re.findall(r'<a href="([^"?]*)[^"]*" aria-current="page">', menu)
+    assert marks == {path: [path] for path in marks}
