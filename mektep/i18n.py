@@ -76,8 +76,12 @@ def url_with(**changes):
 
 
 def url_in_language(lang):
-    """This page's URL in `lang` (the default language has no parameter)."""
-    return url_with(lang=None if lang == default_language() else lang)
+    """This page's URL in `lang` (the default language has no parameter), made
+    once a request: the page's head and its header both link it."""
+    made = g.setdefault("urls_in_language", {})
+    if lang not in made:
+        made[lang] = url_with(lang=None if lang == default_language() else lang)
+    return made[lang]
 
 
 def init_app(app):

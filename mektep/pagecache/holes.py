@@ -18,6 +18,7 @@ as it is (`{{ per_page(...) }}`, no filter on it).
 
 import re
 import secrets
+from functools import partial
 
 from flask import g, render_template
 from markupsafe import Markup, escape
@@ -33,7 +34,7 @@ def per_page(function, *args, **kwargs):
     holes = g.get(_HOLES)
     if holes is None:
         return function(*args, **kwargs)
-    holes.append((function, args, kwargs))
+    holes.append(partial(function, *args, **kwargs))
     return Markup(f"\x00{_TOKEN}:{len(holes) - 1}\x00")
 
 
@@ -58,12 +59,11 @@ def pieces(template):
 def filled(kept):
     """The part of `pieces`, each hole filled for this page (or left a hole of
     the shared part being rendered, when this one is inside it)."""
-    return Markup(
-        "".join(
-            piece if isinstance(piece, str) else escape(per_page(piece[0], *piece[1], **piece[2]))
-            for piece in kept
+    if g.get(_HOLES) is not None:
+        return Markup(
+            "".join(piece if piece.__class__ is str else per_page(piece) for piece in kept)
         )
-    )
+    return Markup("".join(piece if piece.__class__ is str else escape(piece()) for piece in kept))
 
 
 def init_app(app):
