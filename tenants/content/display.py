@@ -1,12 +1,13 @@
 """The staff tables of public pages (25 teachers × 10 columns), drawn in Python:
 a template macro per cell, or even a few `{{ }}` per cell, cost more than the
-rest of the page. What every cell of a column shares is worked out once a page
-(`Column`: how its values read in the page's language, the opening `<td>` for
-each language a text may come in, its empty cell); each cell is then one read
-and one escape, and a row's cells are one string. A value that needs a template
-(rich text, a phone, an e-mail, a document...) stays a `MacroCell` for the
-value() macro of templates/sveden/macros.html. People are staff records or
-plain rows with their `data` (tenants/content/values.py: published_staff)."""
+rest of the page. What every cell of a column shares is worked out once a
+process for each language (`Column`: how its values read in the page's
+language, the opening `<td>` for each language a text may come in, its empty
+cell); each cell is then one read and one escape, and a row's cells are one
+string. A value that needs a template (rich text, a phone, an e-mail, a
+document...) stays a `MacroCell` for the value() macro of
+templates/sveden/macros.html. People are staff records or plain rows with
+their `data` (tenants/content/values.py: published_staff)."""
 
 from functools import lru_cache, partial
 from typing import NamedTuple
@@ -87,8 +88,8 @@ class Column:
         elif field.translated and field.kind in PLAIN_KINDS:
             self.cell = self.text
         elif field.kind == "choice" or field.kind == "number" and field.grouped:
-            # A choice's label and a grouped number are formatted once a page
-            # however many people share them (formatting costs ~10 µs).
+            # A choice's label and a grouped number are formatted once however
+            # many people share them (formatting costs ~10 µs).
             self.cells = {}
             self.cell = self.formatted
         elif field.kind in PLAIN_KINDS and not field.is_document:
@@ -137,11 +138,13 @@ class Column:
         return None if text is None else f"{self.openings[code]}{escape(text)}</td>"
 
     def formatted(self, value):
-        """`plain`, made once a page for each value (a choice, a grouped number)."""
+        """`plain`, made once for each value (a choice, a grouped number)."""
         if not isinstance(value, str | int | float):
             return self.plain(value)
         cell = self.cells.get(value)
         if cell is None and value != "":
+            if len(self.cells) >= MAX_KEPT_CELLS:
+                self.cells.clear()
             cell = self.cells[value] = self.plain(value)
         return cell
 
@@ -174,17 +177,33 @@ class Column:
         return MacroCell(self.field, value)
 
 
-def staff_cells(staff_list, people, page):
-    """(columns, rows) of `people` on `page`: each row is a person's name and
-    one cell of each column (Column.cell)."""
-    columns = [Column(field, page) for field in staff_list.fields]
+# Columns of each staff list, language and marks, made once a process: they
+# hold only what the schema and the language give, never a school's data.
+_COLUMNS = {}
+# A column keeps at most this many formatted values (choices, grouped numbers).
+MAX_KEPT_CELLS = 512
+
+
+def columns_of(staff_list, lang, microdata, marks):
+    """The Columns of `staff_list` on a page in `lang`."""
+    key = (staff_list.key, lang, str(get_locale()), microdata, marks[True], marks[False])
+    columns = _COLUMNS.get(key)
+    if columns is None:
+        page = Page(lang, microdata, staff_list.required_names, marks)
+        columns = _COLUMNS[key] = tuple(Column(field, page) for field in staff_list.fields)
+    return columns
+
+
+def staff_cells(columns, people, lang):
+    """The rows of `people`: each a person's name and one cell of each column
+    (Column.cell)."""
     rows = []
     for person in people:
         data = person.data or {}
         rows.append(
-            (full_name(data, page.lang), [column.cell(data.get(column.name)) for column in columns])
+            (full_name(data, lang), [column.cell(data.get(column.name)) for column in columns])
         )
-    return columns, rows
+    return rows
 
 
 def staff_table(staff_list, people, lang, marks, microdata=True):
@@ -192,8 +211,8 @@ def staff_table(staff_list, people, lang, marks, microdata=True):
     optional one that nobody in the list has filled in (a column of dashes); a
     column the list requires (`required_names`) always shows. `marks[required]`
     is what an empty cell shows."""
-    page = Page(lang, microdata, staff_list.required_names, marks)
-    columns, rows = staff_cells(staff_list, people, page)
+    columns = columns_of(staff_list, lang, microdata, marks)
+    rows = staff_cells(columns, people, lang)
     keep = [
         index
         for index, column in enumerate(columns)

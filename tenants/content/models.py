@@ -77,10 +77,14 @@ def full_name(data, lang):
     order = fallback_order(lang)
     parts = []
     for name in NAME_FIELDS:
-        value = data.get(name) or {}
-        text = next((value[code] for code in order if value.get(code)), "")
-        if text:
-            parts.append(text)
+        value = data.get(name)
+        if not value:
+            continue
+        for code in order:
+            text = value.get(code)
+            if text:
+                parts.append(text)
+                break
     return " ".join(parts)
 
 

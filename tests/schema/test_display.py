@@ -6,7 +6,7 @@ from flask import g
 from markupsafe import Markup
 
 from mektep.schema import section
-from tenants.content.display import MacroCell, Page, staff_cells, staff_table
+from tenants.content.display import MacroCell, columns_of, staff_cells, staff_table
 from tenants.content.models import StaffMember
 from tests.schema.conftest import staff_form
 
@@ -22,8 +22,8 @@ def in_russian(app):
 
 
 def cells_by_name(person, lang="ru", microdata=True):
-    page = Page(lang, microdata, TEACHERS.required_names, MARKS)
-    columns, ((name, cells),) = staff_cells(TEACHERS, [person], page)
+    columns = columns_of(TEACHERS, lang, microdata, MARKS)
+    ((name, cells),) = staff_cells(columns, [person], lang)
     return name, {
         column.name: column.empty if cell is None else cell
         for column, cell in zip(columns, cells, strict=True)
@@ -187,3 +187,18 @@ def test_hostile_staff_values_stay_escaped_in_every_cell(admin_a, site):
     # A course is a line of its own: the first on show, the others behind a disclosure.
     assert f"<details><summary>1950 — {escaped};</summary>2001 — {escaped}</details>" in html
     assert "<script>alert(1)" not in html and "<img src=x" not in html
+
+
+def test_columns_are_made_once_for_each_language_and_marks(app):
+    with app.test_request_context("/"):
+        g.lang = "ru"
+        russian = columns_of(TEACHERS, "ru", True, MARKS)
+        assert columns_of(TEACHERS, "ru", True, MARKS) is russian
+        other_marks = {True: Markup("<span>нет</span>"), False: "—"}
+        assert columns_of(TEACHERS, "ru", True, other_marks)[0].empty != russian[0].empty
+    with app.test_request_context("/"):
+        g.lang = "ky"
+        kyrgyz = columns_of(TEACHERS, "ky", True, MARKS)
+    assert kyrgyz is not russian
+    assert [c.label for c in kyrgyz] != [c.label for c in russian]
+    assert kyrgyz[0].openings[None] == russian[0].openings[None]
