@@ -15,7 +15,9 @@ docs/DEVELOPING.md ("The page cache") is the rule every part follows.
 - `http.py`: Cache-Control, validators, static files' hashed URLs;
 - `visitors.py`: anonymous or not, and keeping the session untouched;
 - `memo.py`: what every page of a school shows around its content, kept per
-  process under the same generations (the cheap part of a page not stored).
+  process under the same generations (the cheap part of a page not stored);
+- `holes.py`: the few values of such a part that each page fills in (its
+  links in the other language, the menu's mark of the current page).
 - `watch.py`: the generations each process read, kept until a bump is
   announced on Redis (a page not stored asks Redis nothing).
 """
