@@ -55,3 +55,20 @@ def test_dates_are_formatted_for_the_locale(app):
 
         choose_language()
         assert format_date(date(2026, 9, 1), "long").startswith("1 сентября 2026")
+
+
+def test_the_date_filter_reads_a_stored_time_in_the_district_and_each_language(app):
+    from datetime import datetime
+
+    from mektep.i18n import choose_language
+
+    late_utc = datetime(2026, 8, 31, 20, 30)  # 02:30 on 1 September in Bishkek (UTC+6)
+    shown = {}
+    for lang in ("ru", "ky", "ru"):
+        with app.test_request_context(f"/?lang={lang}", headers={"Host": "mektep.test"}):
+            choose_language()
+            day = app.jinja_env.filters["date"]
+            shown.setdefault(lang, set()).add((day(late_utc), day(date(2026, 9, 1)), day(None)))
+    assert shown["ru"] == {("1 сентября 2026\u202fг.", "1 сентября 2026\u202fг.", "")}
+    (kyrgyz,) = shown["ky"]
+    assert kyrgyz[0] == kyrgyz[1] and "2026" in kyrgyz[0] and kyrgyz[0] not in shown["ru"].pop()
