@@ -6,10 +6,9 @@ pages here (`pages_off`), so each page is rendered with the shared header."""
 
 import re
 
-from mektep.extensions import db
-from tenants.models import School
+from mektep.pagecache import holes
 
-from .conftest import commit, text
+from .conftest import text
 
 
 def header(page):
@@ -36,15 +35,17 @@ def test_each_page_has_its_own_links_in_the_shared_header(app, site, schools, pa
     assert "school-b" in home_b and "school-a" not in home_b
 
 
-def test_a_name_that_looks_like_a_hole_is_shown_as_typed(app, site, schools, pages_off):
-    name = "Школа \x00deadbeefdeadbeef:0\x00 №1"
-
-    def rename():
-        db.session.get(School, schools["a"]).name_ru = name
-
-    commit(app, rename)
-    page = text(site("school-a").get("/news/?lang=ru"))
-    assert name in header(page)
+def test_text_that_looks_like_a_hole_stays_text(app):
+    # A mark with another token than this process's: what a school could type
+    # at best (requests and PostgreSQL refuse the NUL bytes anyway).
+    fake = "\x00" + "0123456789abcdef" + ":0\x00"
+    template = app.jinja_env.from_string(
+        "before" + fake + "after{{ per_page(LANGUAGE_NAMES.get, 'ru') }}"
+    )
+    with app.test_request_context("/"):
+        kept = holes.pieces(template)
+        assert kept[0] == "before" + fake + "after" and len(kept) == 2
+        assert holes.filled(kept) == "before" + fake + "afterРусский"
 
 
 def sveden_menu(page):
