@@ -9,7 +9,7 @@ this module needs nothing else of it.
 
 from flask import current_app, g, url_for
 
-from config import LANGUAGES
+from mektep.i18n import host_language
 
 
 def base_hostname():
@@ -35,8 +35,7 @@ def school_link(school, endpoint, lang=None, **values):
     """The absolute URL of `endpoint` on a school's primary host (None: the
     apex), with `?lang=` unless `lang` is the host's own language; also outside
     a request (a worker composing a message)."""
-    own = school.default_language if school is not None else LANGUAGES[0]
-    if lang and lang != own:
+    if lang and lang != host_language(school):
         values.setdefault("lang", lang)
     return site_url(school, current_app.url_map.bind("").build(endpoint, values))
 

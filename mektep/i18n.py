@@ -18,9 +18,14 @@ SCHOOL_SIGN_IN_ENDPOINTS = frozenset({"auth.login", "auth.setup", "auth.forgot"}
 LANGUAGE_NAMES = {"ky": "Кыргызча", "ru": "Русский", "en": "English"}
 
 
-def default_language():
-    school = g.get("school")
+def host_language(school):
+    """The language a school's host speaks without `?lang=` (None: the
+    district's apex), in pages, links and messages alike."""
     return school.default_language if school is not None else LANGUAGES[0]
+
+
+def default_language():
+    return host_language(g.get("school"))
 
 
 @cache

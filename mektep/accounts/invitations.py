@@ -19,7 +19,7 @@ from mektep.accounts import messages, setup_links
 from mektep.accounts.models import Membership, User
 from mektep.extensions import db
 from mektep.hosts import site_url
-from mektep.mail.compose import host_language
+from mektep.i18n import host_language
 
 
 @dataclass

@@ -7,7 +7,7 @@ from config import LANGUAGES, UI_LANGUAGES
 from mektep.accounts import passwords
 from mektep.clock import utcnow
 from mektep.extensions import db
-from mektep.mail.compose import host_language
+from mektep.i18n import host_language
 
 ROLES = ("admin", "editor")
 ROLE_LABELS = {"admin": _l("administrator"), "editor": _l("editor")}

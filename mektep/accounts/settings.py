@@ -18,8 +18,7 @@ from wtforms.fields.choices import SelectChoice
 from mektep import audit
 from mektep.accounts.blueprint import bp
 from mektep.extensions import db
-from mektep.i18n import LANGUAGE_NAMES
-from mektep.mail.compose import host_language
+from mektep.i18n import LANGUAGE_NAMES, host_language
 
 AS_PAGES = "pages"
 

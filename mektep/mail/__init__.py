@@ -15,8 +15,9 @@ and `shows_links()` is true: the pages that made a set-up link for a brand-new
 account may then show it on screen, as they always did in development.
 """
 
+from mektep.i18n import host_language
 from mektep.mail import delivery
-from mektep.mail.compose import add_mail_look, compose, host_language
+from mektep.mail.compose import add_mail_look, compose
 from mektep.mail.delivery import add_composer
 from mektep.mail.transport import uses_smtp
 

@@ -25,7 +25,6 @@ from flask import current_app, render_template
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
-from config import LANGUAGES
 from mektep.hosts import school_link, site_url
 from mektep.registries import registry
 
@@ -39,11 +38,6 @@ def mail_domain():
 
 def sender_address():
     return current_app.config["MAIL_FROM"] or f"no-reply@{mail_domain()}"
-
-
-def host_language(school):
-    """The language a host's pages speak without `?lang=`."""
-    return school.default_language if school is not None else LANGUAGES[0]
 
 
 def link_builder(school, lang):
