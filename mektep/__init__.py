@@ -162,10 +162,6 @@ def _register_template_helpers(app):
     search engines see of a page (the public site, the district's directory), and
     the mandated section's values, shown on public pages and on the admin's
     version pages."""
-    from datetime import date
-
-    from flask_babel import format_date
-
     from mektep.hosts import site_url
     from mektep.schema.validation import display_phone
     from tenants.content.display import staff_table
@@ -185,7 +181,6 @@ def _register_template_helpers(app):
     )
     app.jinja_env.globals.update({helper.__name__: helper for helper in helpers})
     app.jinja_env.globals.update(sharing.template_globals())
-    app.jinja_env.filters["isodate"] = lambda value: format_date(date.fromisoformat(value), "long")
 
 
 def _register_index(app):

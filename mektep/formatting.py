@@ -1,10 +1,12 @@
 """Template filters: dates and numbers in the page's locale and the district's
-time zone, and stored rich text as allow-listed HTML (`rich_html`, never `|safe`)."""
+time zone, and stored rich text as allow-listed HTML (`rich_html`, never `|safe`).
+What Babel formatted is kept (`lru_cache`) where a page repeats it: Babel takes
+tens of µs a date or number, and a site shows the same few again and again."""
 
-from datetime import datetime
+from datetime import date, datetime
 from functools import lru_cache
 
-from babel import dates
+from babel import dates, numbers
 from flask_babel import format_datetime, format_decimal, get_locale, to_user_timezone
 
 from mektep.clock import to_district
@@ -19,8 +21,13 @@ def machine_time(value):
 
 @lru_cache(maxsize=4096)
 def _day_in(day, style, locale):
-    """Babel takes ~50 µs a date, and a site shows the same few days again and again."""
     return dates.format_date(day, style, locale=locale)
+
+
+@lru_cache(maxsize=4096)
+def grouped_number(value, locale):
+    """`value` with the digit grouping of `locale` (a name such as "ru")."""
+    return numbers.format_decimal(value, locale=locale)
 
 
 def day(value, style="long"):
@@ -36,6 +43,7 @@ def day(value, style="long"):
 def init_app(app):
     app.jinja_env.filters.update(
         date=day,
+        isodate=lambda value: day(date.fromisoformat(value)),
         datetime=lambda value, style="medium": format_datetime(value, style) if value else "",
         machine_time=machine_time,
         number=lambda value: format_decimal(value) if value is not None else "",

@@ -1,10 +1,11 @@
 """Languages: complete catalogs, the language in the URL, links carrying it on."""
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from flask_babel import format_date
 
+from mektep.i18n import choose_language
 from mektep.translations_cli import missing_translations
 
 
@@ -51,17 +52,11 @@ def test_error_pages_are_localized(site, schools):
 
 def test_dates_are_formatted_for_the_locale(app):
     with app.test_request_context("/?lang=ru", headers={"Host": "mektep.test"}):
-        from mektep.i18n import choose_language
-
         choose_language()
         assert format_date(date(2026, 9, 1), "long").startswith("1 сентября 2026")
 
 
 def test_the_date_filter_reads_a_stored_time_in_the_district_and_each_language(app):
-    from datetime import datetime
-
-    from mektep.i18n import choose_language
-
     late_utc = datetime(2026, 8, 31, 20, 30)  # 02:30 on 1 September in Bishkek (UTC+6)
     shown = {}
     for lang in ("ru", "ky", "ru"):

@@ -9,14 +9,15 @@ document...) stays a `MacroCell` for the value() macro of
 templates/sveden/macros.html. People are staff records or plain rows with
 their `data` (tenants/content/values.py: published_staff)."""
 
-from functools import lru_cache, partial
+from functools import partial
 from typing import NamedTuple
 
-from babel.numbers import format_decimal
+from flask import current_app
 from flask_babel import get_locale
 from markupsafe import Markup, escape
 
 from mektep.fixed_texts import fixed_texts
+from mektep.formatting import grouped_number
 from mektep.i18n import fallback_order
 from tenants.content.models import full_name
 from tenants.content.values import first_filled, in_language
@@ -26,13 +27,6 @@ PLAIN_KINDS = frozenset({"text", "number", "choice"})
 
 def is_number(value):
     return isinstance(value, int | float) and not isinstance(value, bool)
-
-
-@lru_cache(maxsize=4096)
-def grouped_number(value, locale):
-    """`value` with the digit grouping of `locale` (a name such as "ru"):
-    Babel takes tens of µs a number, and tables repeat the same few."""
-    return format_decimal(value, locale=locale)
 
 
 class MacroCell(NamedTuple):
@@ -177,20 +171,20 @@ class Column:
         return MacroCell(self.field, value)
 
 
-# Columns of each staff list, language and marks, made once a process: they
-# hold only what the schema and the language give, never a school's data.
-_COLUMNS = {}
 # A column keeps at most this many formatted values (choices, grouped numbers).
 MAX_KEPT_CELLS = 512
 
 
 def columns_of(staff_list, lang, microdata, marks):
-    """The Columns of `staff_list` on a page in `lang`."""
+    """The Columns of `staff_list` on a page in `lang`, made once an app for
+    each staff list, language and marks: they hold only what the schema and the
+    language give (the app's texts, as `fixed_texts`), never a school's data."""
+    made = current_app.extensions.setdefault("tenants.content.columns", {})
     key = (staff_list.key, lang, str(get_locale()), microdata, marks[True], marks[False])
-    columns = _COLUMNS.get(key)
+    columns = made.get(key)
     if columns is None:
         page = Page(lang, microdata, staff_list.required_names, marks)
-        columns = _COLUMNS[key] = tuple(Column(field, page) for field in staff_list.fields)
+        columns = made[key] = tuple(Column(field, page) for field in staff_list.fields)
     return columns
 
 
